@@ -1,0 +1,1 @@
+"""The EIM Monitor web dashboard (Dash): it comes in a later issue."""

@@ -1,0 +1,140 @@
+"""Arithmetic checks on one bulletin's facts: warnings that quote the figures.
+
+Shape: the bulletin's observations in, ``Issue(severity="warning")`` rows out.
+Checks (each within the rounding of the printed figures):
+- the four regional shares of revenue add up to 100 (± 0.3);
+- a region's printed share matches its revenue over the national revenue;
+- the four regions' revenue adds up to the national revenue;
+- the profit margin matches total profit over revenue;
+- smartphones are no more than mobile phones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from loaders.catalog import FOUR_REGIONS, REGIONS
+from loaders.models import Issue, Observation
+from loaders.numbers import LEVEL_UNITS, half_step
+
+SHARE_TOLERANCE = 0.3
+
+Key = tuple[str, str, str, str, str]  # period, basis, indicator, region, measure
+
+
+def _index(observations: Iterable[Observation]) -> dict[Key, Observation]:
+    return {
+        (o.period, o.basis, o.indicator, o.region, o.measure): o
+        for o in observations if o.segment == "all" and o.measure in ("level", "share_pct")
+    }
+
+
+def _uncertainty(observation: Observation) -> float:
+    """Half a unit of the last printed digit, in the observation's unit."""
+    printed = observation.printed
+    digits = printed.rstrip("%倍个百分点pp" + "".join(LEVEL_UNITS))
+    unit = printed[len(digits):]
+    factor = float(LEVEL_UNITS[unit][0]) if unit in LEVEL_UNITS else 1.0
+    try:
+        return float(half_step(digits)) * factor
+    except ArithmeticError:
+        return 0.0
+
+
+def run_checks(observations: list[Observation]) -> list[Issue]:
+    """Every arithmetic check over one bulletin's facts."""
+    index = _index(observations)
+    periods = sorted({(key[0], key[1]) for key in index})
+    issues: list[Issue] = []
+    for period, basis in periods:
+        issues.extend(_shares_add_up(index, period, basis))
+        issues.extend(_shares_match_levels(index, period, basis))
+        issues.extend(_regions_add_up(index, period, basis))
+        issues.extend(_margin_matches(index, period, basis))
+        issues.extend(_smartphones_within_phones(index, period, basis))
+    return issues
+
+
+def _warning(message: str) -> Issue:
+    return Issue(severity="warning", message=message)
+
+
+def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    shares = [index.get((period, basis, "revenue", r, "share_pct")) for r in FOUR_REGIONS]
+    if any(s is None for s in shares):
+        return []
+    total = sum(s.value for s in shares if s is not None)
+    if abs(total - 100) <= SHARE_TOLERANCE:
+        return []
+    return [_warning(
+        f"{period}: the four regions' shares of revenue sum to {total:.1f}%, "
+        f"expected 100 ± {SHARE_TOLERANCE}"
+    )]
+
+
+def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    national = index.get((period, basis, "revenue", "national", "level"))
+    if national is None:
+        return []
+    issues = []
+    for region in REGIONS:
+        share = index.get((period, basis, "revenue", region, "share_pct"))
+        level = index.get((period, basis, "revenue", region, "level"))
+        if share is None or level is None:
+            continue
+        computed = 100 * level.value / national.value
+        relative = _uncertainty(level) / level.value + _uncertainty(national) / national.value
+        tolerance = computed * relative + _uncertainty(share) + 0.05
+        if abs(computed - share.value) > tolerance:
+            issues.append(_warning(
+                f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
+                f"from its revenue {level.value:g} over the national {national.value:g} "
+                f"亿元 = {computed:.2f}%"
+            ))
+    return issues
+
+
+def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    national = index.get((period, basis, "revenue", "national", "level"))
+    levels = [index.get((period, basis, "revenue", r, "level")) for r in FOUR_REGIONS]
+    if national is None or any(level is None for level in levels):
+        return []
+    present = [level for level in levels if level is not None]
+    total = sum(level.value for level in present)
+    tolerance = _uncertainty(national) + sum(_uncertainty(level) for level in present)
+    if abs(total - national.value) <= tolerance:
+        return []
+    return [_warning(
+        f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
+        f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)"
+    )]
+
+
+def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    margin = index.get((period, basis, "profit_margin", "national", "level"))
+    profit = index.get((period, basis, "total_profit", "national", "level"))
+    revenue = index.get((period, basis, "revenue", "national", "level"))
+    if margin is None or profit is None or revenue is None or revenue.value <= 0:
+        return []
+    computed = 100 * profit.value / revenue.value
+    relative = _uncertainty(profit) / abs(profit.value) + _uncertainty(revenue) / revenue.value
+    tolerance = abs(computed) * relative + _uncertainty(margin)
+    if abs(computed - margin.value) <= tolerance + 1e-9:
+        return []
+    return [_warning(
+        f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
+        f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%"
+    )]
+
+
+def _smartphones_within_phones(
+    index: dict[Key, Observation], period: str, basis: str
+) -> list[Issue]:
+    phones = index.get((period, basis, "output_mobile_phones", "national", "level"))
+    smart = index.get((period, basis, "output_smartphones", "national", "level"))
+    if phones is None or smart is None or smart.value <= phones.value:
+        return []
+    return [_warning(
+        f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
+        f"{phones.value:g} 万台"
+    )]

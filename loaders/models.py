@@ -1,0 +1,147 @@
+"""Validated records the loader produces.
+
+``Observation``: one number printed in a bulletin — one row of the tidy table,
+keyed by (period, indicator, region, segment, basis, measure, ref_period).
+``Issue``: a sentence holding a number that did not become a fact, or a check
+that failed, in words a statistician can act on.
+``Bulletin``: one parsed bulletin: its period, title, the sha256 of its text,
+its observations and its issues.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from loaders.catalog import INDICATORS, MEASURES, REGIONS, SEGMENTS, unit_of
+
+PERIOD_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+Basis = Literal["ytd", "month"]
+Severity = Literal["unread", "refused", "warning"]
+
+#: The tidy table's columns, in order: the contract's, then provenance.
+TIDY_COLUMNS: tuple[str, ...] = (
+    "period", "basis", "indicator", "region", "segment", "measure", "value", "unit",
+    "ref_period", "derived", "text",
+)
+#: The columns that identify one fact.
+KEY_COLUMNS: tuple[str, ...] = (
+    "period", "indicator", "region", "segment", "basis", "measure", "ref_period",
+)
+
+
+class Observation(BaseModel):
+    """One number of a bulletin, in the contract's codes and units.
+
+    ``value`` is the printed figure times the unit factor (``13.5万亿元`` ->
+    135000 亿元), never rounded; ``printed`` is the figure as printed, kept for
+    checks that need its precision; ``text`` the clause it was read from.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    period: str = Field(pattern=PERIOD_PATTERN)
+    basis: Basis
+    indicator: str
+    region: str = "national"
+    segment: str = "all"
+    measure: str
+    value: float
+    unit: str
+    ref_period: str = ""
+    derived: bool = False
+    printed: str = ""
+    text: str = ""
+
+    @field_validator("indicator")
+    @classmethod
+    def _known_indicator(cls, code: str) -> str:
+        if code not in INDICATORS:
+            raise ValueError(f"unknown indicator code {code!r}")
+        return code
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, code: str) -> str:
+        if code not in REGIONS:
+            raise ValueError(f"unknown region code {code!r}")
+        return code
+
+    @field_validator("segment")
+    @classmethod
+    def _known_segment(cls, code: str) -> str:
+        if code not in SEGMENTS:
+            raise ValueError(f"unknown segment code {code!r}")
+        return code
+
+    @field_validator("measure")
+    @classmethod
+    def _known_measure(cls, code: str) -> str:
+        if code not in MEASURES:
+            raise ValueError(f"unknown measure code {code!r}")
+        return code
+
+    @field_validator("ref_period")
+    @classmethod
+    def _ref_period_shape(cls, value: str) -> str:
+        if value and not re.match(PERIOD_PATTERN, value):
+            raise ValueError(f"ref_period {value!r} is not YYYY-MM")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Observation:
+        if self.unit != unit_of(self.indicator, self.measure):
+            raise ValueError(
+                f"unit {self.unit!r} does not fit {self.indicator} {self.measure}"
+            )
+        if (self.measure == "change_pp") != bool(self.ref_period):
+            raise ValueError("ref_period is set exactly for change_pp")
+        return self
+
+    def key(self) -> tuple[str, ...]:
+        """The fact's identity: (period, indicator, region, segment, basis, measure, ref)."""
+        return tuple(str(getattr(self, column)) for column in KEY_COLUMNS)
+
+    def row(self) -> dict[str, object]:
+        """The contract's row: the tidy columns (``printed`` left out)."""
+        return {column: getattr(self, column) for column in TIDY_COLUMNS}
+
+
+class Issue(BaseModel):
+    """Something the loader saw but did not turn into a fact, or a failed check.
+
+    ``severity``: ``unread`` (a number no rule read), ``refused`` (a number read
+    but not trusted: implausible or damaged), ``warning`` (an arithmetic check).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    severity: Severity
+    message: str
+    text: str = ""
+
+
+class Bulletin(BaseModel):
+    """One parsed bulletin. ``observations`` are unique by ``Observation.key()``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    period: str = Field(pattern=PERIOD_PATTERN)
+    title: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    observations: list[Observation]
+    issues: list[Issue]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> Bulletin:
+        seen: set[tuple[str, ...]] = set()
+        for observation in self.observations:
+            key = observation.key()
+            if key in seen:
+                raise ValueError(f"duplicate fact {key}")
+            seen.add(key)
+        return self

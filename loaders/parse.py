@@ -1,0 +1,111 @@
+"""The loader's entry point: a bulletin (text, bytes or a path) -> a ``Bulletin``.
+
+    parse_bulletin(Path("2023-11.txt"))            # .txt or a saved .html page
+    parse_bulletin(pasted_text, period="2023-11")  # when the text names no year
+
+Steps: read and decode -> normalise (``loaders.text``) -> decide the period
+(``loaders.periods``) -> read facts (``loaders.reader``) -> drop conflicting
+duplicates -> arithmetic checks (``loaders.checks``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from loaders.checks import run_checks
+from loaders.models import Bulletin, Issue, Observation
+from loaders.periods import PeriodError, detect
+from loaders.reader import BulletinReader
+from loaders.text import decode, normalize
+
+#: A bulletin is at least one sentence with a figure; shorter inputs are refused.
+_MIN_CHARACTERS = 20
+
+
+class BulletinError(ValueError):
+    """The input is not a bulletin the loader can read; the message says why and what to do."""
+
+
+def read_source(source: str | bytes | Path) -> tuple[str, str]:
+    """(raw text, name) of a bulletin given as text, bytes or a path."""
+    if isinstance(source, Path):
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            raise BulletinError(f"cannot read {source}: {error.strerror}") from error
+        return _decoded(data, str(source)), str(source)
+    if isinstance(source, bytes):
+        return _decoded(source, "<bytes>"), "<bytes>"
+    return source, "<text>"
+
+
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        return decode(data)
+    except UnicodeDecodeError as error:
+        raise BulletinError(
+            f"{name} is neither UTF-8 nor GB18030/GBK text (byte {error.start} cannot be "
+            "decoded); save the bulletin as text and try again"
+        ) from error
+
+
+def parse_bulletin(
+    source: str | bytes | Path, *, period: str | None = None, name: str | None = None
+) -> Bulletin:
+    """Parse one bulletin; raises ``BulletinError`` when it is not one."""
+    raw, source_name = read_source(source)
+    source_name = name or source_name
+    text = normalize(raw)
+    if len(text) < _MIN_CHARACTERS or not any(ch.isdigit() for ch in text):
+        raise BulletinError(
+            f"{source_name} holds no bulletin: {len(text)} characters and no figures"
+        )
+    try:
+        detected = detect(text, source_name, period)
+    except (PeriodError, ValueError) as error:
+        raise BulletinError(f"{source_name}: {error}") from error
+    reader = BulletinReader(text, detected.period)
+    reader.read()
+    observations, conflicts = _without_conflicts(reader.observations)
+    issues = [*conflicts, *reader.issues]
+    if detected.year_from not in ("text", "--period"):
+        issues.insert(0, Issue(
+            severity="warning",
+            message=f"the text names no year; {detected.period.year} comes from "
+            f"{detected.year_from} (pass --period YYYY-MM to set it)",
+        ))
+    issues.extend(run_checks(observations))
+    if not observations and not reader.issues:
+        raise BulletinError(
+            f"{source_name} does not read as a bulletin: it has a period "
+            f"({detected.period}) but no figure of electronic-information manufacturing"
+        )
+    return Bulletin(
+        source=source_name, period=str(detected.period), title=detected.title,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        observations=observations, issues=issues,
+    )
+
+
+def _without_conflicts(
+    observations: list[Observation],
+) -> tuple[list[Observation], list[Issue]]:
+    """Keep the first of repeated facts; drop a fact printed twice with different values."""
+    by_key: dict[tuple[str, ...], list[Observation]] = {}
+    for observation in observations:
+        by_key.setdefault(observation.key(), []).append(observation)
+    kept: list[Observation] = []
+    issues: list[Issue] = []
+    for key, group in by_key.items():
+        values = sorted({o.value for o in group})
+        if len(values) == 1:
+            kept.append(group[0])
+            continue
+        issues.append(Issue(
+            severity="refused",
+            message=f"{' '.join(k for k in key if k)} is printed with different values "
+            f"({', '.join(f'{v:g}' for v in values)}); none is taken",
+            text=" / ".join(o.text for o in group),
+        ))
+    return kept, issues
