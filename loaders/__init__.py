@@ -1,8 +1,8 @@
 """EIM Monitor loaders: MIIT 电子信息制造业运行情况 bulletins -> validated, tidy facts.
 
-    from loaders import parse_bulletin
-    bulletin = parse_bulletin(Path("2023-11.txt"))
-    bulletin.observations  # Observation rows in the contract's codes
+from loaders import parse_bulletin
+bulletin = parse_bulletin(Path("2023-11.txt"))
+bulletin.observations  # Observation rows in the contract's codes
 """
 
 from loaders.models import Bulletin, Issue, Observation

@@ -25,7 +25,8 @@ Key = tuple[str, str, str, str, str]  # period, basis, indicator, region, measur
 def _index(observations: Iterable[Observation]) -> dict[Key, Observation]:
     return {
         (o.period, o.basis, o.indicator, o.region, o.measure): o
-        for o in observations if o.segment == "all" and o.measure in ("level", "share_pct")
+        for o in observations
+        if o.segment == "all" and o.measure in ("level", "share_pct")
     }
 
 
@@ -33,7 +34,7 @@ def _uncertainty(observation: Observation) -> float:
     """Half a unit of the last printed digit, in the observation's unit."""
     printed = observation.printed
     digits = printed.rstrip("%倍个百分点pp" + "".join(LEVEL_UNITS))
-    unit = printed[len(digits):]
+    unit = printed[len(digits) :]
     factor = float(LEVEL_UNITS[unit][0]) if unit in LEVEL_UNITS else 1.0
     try:
         return float(half_step(digits)) * factor
@@ -66,10 +67,12 @@ def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> li
     total = sum(s.value for s in shares if s is not None)
     if abs(total - 100) <= SHARE_TOLERANCE:
         return []
-    return [_warning(
-        f"{period}: the four regions' shares of revenue sum to {total:.1f}%, "
-        f"expected 100 ± {SHARE_TOLERANCE}"
-    )]
+    return [
+        _warning(
+            f"{period}: the four regions' shares of revenue sum to {total:.1f}%, "
+            f"expected 100 ± {SHARE_TOLERANCE}"
+        )
+    ]
 
 
 def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
@@ -86,11 +89,13 @@ def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str)
         relative = _uncertainty(level) / level.value + _uncertainty(national) / national.value
         tolerance = computed * relative + _uncertainty(share) + 0.05
         if abs(computed - share.value) > tolerance:
-            issues.append(_warning(
-                f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
-                f"from its revenue {level.value:g} over the national {national.value:g} "
-                f"亿元 = {computed:.2f}%"
-            ))
+            issues.append(
+                _warning(
+                    f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
+                    f"from its revenue {level.value:g} over the national {national.value:g} "
+                    f"亿元 = {computed:.2f}%"
+                )
+            )
     return issues
 
 
@@ -104,10 +109,12 @@ def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> l
     tolerance = _uncertainty(national) + sum(_uncertainty(level) for level in present)
     if abs(total - national.value) <= tolerance:
         return []
-    return [_warning(
-        f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
-        f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)"
-    )]
+    return [
+        _warning(
+            f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
+            f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)"
+        )
+    ]
 
 
 def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
@@ -121,10 +128,12 @@ def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> l
     tolerance = abs(computed) * relative + _uncertainty(margin)
     if abs(computed - margin.value) <= tolerance + 1e-9:
         return []
-    return [_warning(
-        f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
-        f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%"
-    )]
+    return [
+        _warning(
+            f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
+            f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%"
+        )
+    ]
 
 
 def _smartphones_within_phones(
@@ -134,7 +143,9 @@ def _smartphones_within_phones(
     smart = index.get((period, basis, "output_smartphones", "national", "level"))
     if phones is None or smart is None or smart.value <= phones.value:
         return []
-    return [_warning(
-        f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
-        f"{phones.value:g} 万台"
-    )]
+    return [
+        _warning(
+            f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
+            f"{phones.value:g} 万台"
+        )
+    ]

@@ -41,16 +41,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="{parse}")
     parse = commands.add_parser(
-        "parse", help="read bulletins and print their facts (stores nothing)",
+        "parse",
+        help="read bulletins and print their facts (stores nothing)",
         description="Read bulletins (.txt or saved .html; UTF-8 or GB18030) and print "
         "their facts and what could not be read.",
     )
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parse.add_argument("--format", choices=("json", "csv", "table"), default="json",
-                       help="json (default): the contract's array; csv: tidy rows; "
-                       "table: for reading")
-    parse.add_argument("--period", type=_period_argument, metavar="YYYY-MM",
-                       help="the reporting period, when the text names no year")
+    parse.add_argument(
+        "--format",
+        choices=("json", "csv", "table"),
+        default="json",
+        help="json (default): the contract's array; csv: tidy rows; table: for reading",
+    )
+    parse.add_argument(
+        "--period",
+        type=_period_argument,
+        metavar="YYYY-MM",
+        help="the reporting period, when the text names no year",
+    )
     return parser
 
 
@@ -61,14 +69,18 @@ def _result(path: Path, period: str | None) -> tuple[dict[str, Any], Bulletin | 
         bulletin = parse_bulletin(path, period=period)
     except BulletinError as error:
         return {"file": str(path), "error": str(error)}, None, EXIT_NOT_A_BULLETIN
-    return {
-        "file": str(path),
-        "period": bulletin.period,
-        "title": bulletin.title,
-        "sha256": bulletin.sha256,
-        "observations": [o.row() for o in bulletin.observations],
-        "issues": [i.model_dump() for i in bulletin.issues],
-    }, bulletin, EXIT_OK
+    return (
+        {
+            "file": str(path),
+            "period": bulletin.period,
+            "title": bulletin.title,
+            "sha256": bulletin.sha256,
+            "observations": [o.row() for o in bulletin.observations],
+            "issues": [i.model_dump() for i in bulletin.issues],
+        },
+        bulletin,
+        EXIT_OK,
+    )
 
 
 def _csv(results: list[dict[str, Any]]) -> str:
@@ -88,8 +100,9 @@ def _table(results: list[dict[str, Any]]) -> str:
         if "error" in result:
             lines.append(f"   error: {result['error']}")
             continue
-        lines.append(f"   {result['title']} ({result['period']}), "
-                     f"{len(result['observations'])} facts")
+        lines.append(
+            f"   {result['title']} ({result['period']}), {len(result['observations'])} facts"
+        )
         for row in result["observations"]:
             where = "" if row["region"] == "national" else f" {row['region']}"
             where += "" if row["segment"] == "all" else f" [{row['segment']}]"

@@ -24,12 +24,27 @@ Severity = Literal["unread", "refused", "warning"]
 
 #: The tidy table's columns, in order: the contract's, then provenance.
 TIDY_COLUMNS: tuple[str, ...] = (
-    "period", "basis", "indicator", "region", "segment", "measure", "value", "unit",
-    "ref_period", "derived", "text",
+    "period",
+    "basis",
+    "indicator",
+    "region",
+    "segment",
+    "measure",
+    "value",
+    "unit",
+    "ref_period",
+    "derived",
+    "text",
 )
 #: The columns that identify one fact.
 KEY_COLUMNS: tuple[str, ...] = (
-    "period", "indicator", "region", "segment", "basis", "measure", "ref_period",
+    "period",
+    "indicator",
+    "region",
+    "segment",
+    "basis",
+    "measure",
+    "ref_period",
 )
 
 
@@ -94,9 +109,7 @@ class Observation(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Observation:
         if self.unit != unit_of(self.indicator, self.measure):
-            raise ValueError(
-                f"unit {self.unit!r} does not fit {self.indicator} {self.measure}"
-            )
+            raise ValueError(f"unit {self.unit!r} does not fit {self.indicator} {self.measure}")
         if (self.measure == "change_pp") != bool(self.ref_period):
             raise ValueError("ref_period is set exactly for change_pp")
         return self

@@ -29,12 +29,19 @@ LEVEL_UNITS: Final[dict[str, tuple[Decimal, UnitFamily]]] = {
     **{f"万{kind}": (Decimal(1), "count") for kind in "台部块个只"},
     **{kind: (Decimal("0.0001"), "count") for kind in "台部块个只"},
 }
-#: The units as a regex alternation, longest first.
-LEVEL_UNIT_PATTERN: Final = "|".join(sorted(LEVEL_UNITS, key=len, reverse=True))
+#: The units with a 万 or 亿 factor, as a regex alternation, longest first. Plain
+#: counts (``台``) are read only for long figures, see ``rules.measures.level``.
+SCALED_UNIT_PATTERN: Final = "|".join(
+    sorted((unit for unit in LEVEL_UNITS if len(unit) > 1), key=len, reverse=True)
+)
 
 #: The family of each contract level unit.
 FAMILY_OF_LEVEL_UNIT: Final[dict[str, UnitFamily]] = {
-    "亿元": "money", "万台": "count", "万块": "count", "万个": "count", "万只": "count",
+    "亿元": "money",
+    "万台": "count",
+    "万块": "count",
+    "万个": "count",
+    "万只": "count",
 }
 
 # Words that make a growth rate or a change rise (+) or fall (-).
@@ -49,8 +56,19 @@ NARROW_WORDS: Final = ("收窄", "缩小", "减少", "减小")
 
 #: Comparatives in a gap (``比同期工业低1.7个百分点``) that make it negative.
 BELOW_WORDS: Final = ("低", "慢", "低于", "慢于", "降幅深", "降幅多", "降幅大", "少")
-ABOVE_WORDS: Final = ("高", "快", "高于", "快于", "超出", "超过", "高出", "降幅浅", "降幅小",
-                      "降幅少", "多")
+ABOVE_WORDS: Final = (
+    "高",
+    "快",
+    "高于",
+    "快于",
+    "超出",
+    "超过",
+    "高出",
+    "降幅浅",
+    "降幅小",
+    "降幅少",
+    "多",
+)
 
 Sign = Literal[1, -1, 0]
 
@@ -124,8 +142,8 @@ def damage(text: str, start: int, end: int) -> str | None:
     point (``高2.`` where a copy was cut), or written with a leading zero (``09``).
     """
     figure = text[start:end]
-    after = text[end:end + 2]
-    before = text[start - 1:start] if start else ""
+    after = text[end : end + 2]
+    before = text[start - 1 : start] if start else ""
     if len(figure) > 1 and figure[0] == "0" and figure[1] != ".":
         return f"「{figure}」 starts with a zero: a digit seems lost"
     if after[:1] == "。" and after[1:2].isdigit():
@@ -133,5 +151,5 @@ def damage(text: str, start: int, end: int) -> str | None:
     if after[:1] == "." and not after[1:2].isdigit():
         return f"「{figure}.」 ends in a decimal point: the figure was cut"
     if before == "。" and start >= 2 and text[start - 2].isdigit():
-        return f"「{text[start - 2:end]}」 has a full stop where a decimal point belongs"
+        return f"「{text[start - 2 : end]}」 has a full stop where a decimal point belongs"
     return None

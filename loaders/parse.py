@@ -70,11 +70,14 @@ def parse_bulletin(
     observations, conflicts = _without_conflicts(reader.observations)
     issues = [*conflicts, *reader.issues]
     if detected.year_from not in ("text", "--period"):
-        issues.insert(0, Issue(
-            severity="warning",
-            message=f"the text names no year; {detected.period.year} comes from "
-            f"{detected.year_from} (pass --period YYYY-MM to set it)",
-        ))
+        issues.insert(
+            0,
+            Issue(
+                severity="warning",
+                message=f"the text names no year; {detected.period.year} comes from "
+                f"{detected.year_from} (pass --period YYYY-MM to set it)",
+            ),
+        )
     issues.extend(run_checks(observations))
     if not observations and not reader.issues:
         raise BulletinError(
@@ -82,9 +85,12 @@ def parse_bulletin(
             f"({detected.period}) but no figure of electronic-information manufacturing"
         )
     return Bulletin(
-        source=source_name, period=str(detected.period), title=detected.title,
+        source=source_name,
+        period=str(detected.period),
+        title=detected.title,
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        observations=observations, issues=issues,
+        observations=observations,
+        issues=issues,
     )
 
 
@@ -102,10 +108,12 @@ def _without_conflicts(
         if len(values) == 1:
             kept.append(group[0])
             continue
-        issues.append(Issue(
-            severity="refused",
-            message=f"{' '.join(k for k in key if k)} is printed with different values "
-            f"({', '.join(f'{v:g}' for v in values)}); none is taken",
-            text=" / ".join(o.text for o in group),
-        ))
+        issues.append(
+            Issue(
+                severity="refused",
+                message=f"{' '.join(k for k in key if k)} is printed with different values "
+                f"({', '.join(f'{v:g}' for v in values)}); none is taken",
+                text=" / ".join(o.text for o in group),
+            )
+        )
     return kept, issues

@@ -22,7 +22,12 @@ Basis = Literal["ytd", "month"]
 
 #: Named cumulative periods -> their last month.
 NAMED_PERIODS: Final[dict[str, int]] = {
-    "一季度": 3, "第一季度": 3, "1季度": 3, "上半年": 6, "前三季度": 9, "前3季度": 9,
+    "一季度": 3,
+    "第一季度": 3,
+    "1季度": 3,
+    "上半年": 6,
+    "前三季度": 9,
+    "前3季度": 9,
     "全年": 12,
 }
 _NAMED = "|".join(sorted(NAMED_PERIODS, key=len, reverse=True))
@@ -30,7 +35,9 @@ _NAMED = "|".join(sorted(NAMED_PERIODS, key=len, reverse=True))
 #: A cumulative period: ``2023年1-11月份``, ``1-8月``, ``一季度``, ``上半年``, ``全年``.
 CUMULATIVE: Final = rf"(?:(?P<year>\d{{4}})年)?(?:1-(?P<to>\d{{1,2}})月份?|(?P<named>{_NAMED}))"
 #: A single month or a month's end: ``11月份``, ``6月``, ``5月末``; not a date (``12月29日``).
-SINGLE: Final = r"(?:(?P<year>\d{4})年)?(?<![\d-])(?P<month>\d{1,3})月(?P<fen>份)?(?P<end>末|底)?(?![\d日号])"
+SINGLE: Final = (
+    r"(?:(?P<year>\d{4})年)?(?<![\d-])(?P<month>\d{1,3})月(?P<fen>份)?(?P<end>末|底)?(?![\d日号])"
+)
 #: A full year standing alone: ``2023年,``; not ``2023年1-11月`` nor ``2023年上半年``.
 FULL_YEAR: Final = rf"(?P<year>\d{{4}})年(?!\d|1-|{_NAMED}|度|\d{{1,2}}月)"
 #: A reference period in a comparison: what follows ``较``/``比``/``与``.
@@ -45,8 +52,12 @@ _TITLE = re.compile(
 )
 _CUMULATIVE = re.compile(rf"(?<![较比与由自从同于\d]){CUMULATIVE}(?!以来)")
 _FULL_YEAR_AT_START = re.compile(rf"(?m)(?:^|[,。:])(?:此外,)?{FULL_YEAR}(?=[,我全规电])")
-_COMPARED_WITH_YEAR = re.compile(r"[较比](?P<year>\d{4})年(?:全年)?(?:提高|回落|上升|下降|加快|放缓|增加|减少|高|低)")
-_PUBLISHED = re.compile(r"(?<!\d)(?P<year>20\d{2})(?:[-/.]|年)(?P<month>\d{1,2})(?:[-/.]|月)(?P<day>\d{1,2})(?!\d)")
+_COMPARED_WITH_YEAR = re.compile(
+    r"[较比](?P<year>\d{4})年(?:全年)?(?:提高|回落|上升|下降|加快|放缓|增加|减少|高|低)"
+)
+_PUBLISHED = re.compile(
+    r"(?<!\d)(?P<year>20\d{2})(?:[-/.]|年)(?P<month>\d{1,2})(?:[-/.]|月)(?P<day>\d{1,2})(?!\d)"
+)
 _FILE_PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_]?(?P<month>0[1-9]|1[0-2])(?!\d)")
 _LOST_DASH = re.compile(r"(?<!\d)1(?P<to>[2-9]|1[0-2])月份?")
 _EXPLICIT = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
@@ -107,7 +118,7 @@ def reference_month(ref: str, period: Month) -> Month | None:
     if ref in ("上月", "上个月"):
         return period.shifted(-1)
     explicit_year = re.match(r"(\d{4})年", ref)
-    rest = ref[explicit_year.end():] if explicit_year else ref
+    rest = ref[explicit_year.end() :] if explicit_year else ref
     if explicit_year and not rest:
         return Month(int(explicit_year[1]), 12)
     month = _month_of(rest)
@@ -213,9 +224,7 @@ def _canonical_title(period: Month) -> str:
     return f"{period.year}年1—{period.month}月份电子信息制造业运行情况"
 
 
-def marker_period(
-    year: str | None, month: int, basis: Basis, bulletin: Month
-) -> Month:
+def marker_period(year: str | None, month: int, basis: Basis, bulletin: Month) -> Month:
     """The month a period marker in the body names, for a bulletin of ``bulletin``."""
     if year:
         return Month(int(year), month)

@@ -30,6 +30,7 @@ NATIONAL_ONLY = tuple(code for code in INDICATORS if code.startswith(("output_",
 _NOT_A_MARKER_AFTER = "较比与由同自从和于"
 _STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个?百分点|万|亿|台|部|块|只|元)")
 _FLAT = "持平"
+_EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
 class BulletinReader:
@@ -76,8 +77,8 @@ class BulletinReader:
             self.segment = "all"
 
     def _period_marker(self, token: Token) -> None:
-        before = self.text[token.start - 1:token.start] if token.start else ""
-        if before and before in _NOT_A_MARKER_AFTER or self.text.startswith("以来", token.end):
+        before = self.text[token.start - 1 : token.start] if token.start else ""
+        if (before and before in _NOT_A_MARKER_AFTER) or self.text.startswith("以来", token.end):
             return
         self.consumed.append((token.start, token.end))
         year = token["year"] or None
@@ -155,12 +156,21 @@ class BulletinReader:
             self._refuse(figure, implausible)
             return
         segment = "all" if indicator in NATIONAL_ONLY else self.segment
-        self.observations.append(Observation(
-            period=str(period), basis=self.basis, indicator=indicator, region=region,
-            segment=segment, measure=measure, value=as_float(value),
-            unit=unit_of(indicator, measure), ref_period=ref_period,
-            printed=figure.printed + suffix, text=self._sentence(figure.start),
-        ))
+        self.observations.append(
+            Observation(
+                period=str(period),
+                basis=self.basis,
+                indicator=indicator,
+                region=region,
+                segment=segment,
+                measure=measure,
+                value=as_float(value),
+                unit=unit_of(indicator, measure),
+                ref_period=ref_period,
+                printed=figure.printed + suffix,
+                text=self._sentence(figure.start),
+            )
+        )
 
     def _why_untrusted(self, measure: str, figure: Figure, suffix: str) -> str | None:
         if figure.printed == _FLAT or figure.printed.endswith(_FLAT):
@@ -170,7 +180,7 @@ class BulletinReader:
             return broken
         cut_here = figure.end >= self.end_of_text
         if not suffix and not cut_here:
-            expected = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}.get(measure, "个百分点")
+            expected = _EXPECTED_SUFFIX.get(measure, "个百分点")
             return f"「{figure.printed}」 has no {expected} after it"
         return None
 
@@ -210,16 +220,22 @@ class BulletinReader:
         return self.text[start:end].strip()
 
     def _refuse(self, figure: Figure, why: str) -> None:
-        self.issues.append(Issue(
-            severity="refused", message=f"「{figure.printed}」 not taken as a fact: {why}",
-            text=self._sentence(figure.start),
-        ))
+        self.issues.append(
+            Issue(
+                severity="refused",
+                message=f"「{figure.printed}」 not taken as a fact: {why}",
+                text=self._sentence(figure.start),
+            )
+        )
 
     def _unread(self, figure: Figure, why: str) -> None:
-        self.issues.append(Issue(
-            severity="unread", message=f"「{figure.printed}」 not read: {why}",
-            text=self._sentence(figure.start),
-        ))
+        self.issues.append(
+            Issue(
+                severity="unread",
+                message=f"「{figure.printed}」 not read: {why}",
+                text=self._sentence(figure.start),
+            )
+        )
 
     def _report_unread(self) -> None:
         """One issue per sentence that holds figures no rule read."""
@@ -230,11 +246,13 @@ class BulletinReader:
             sentence = self._sentence(match.start())
             by_sentence.setdefault(sentence, []).append(match.group(0))
         for sentence, figures in by_sentence.items():
-            self.issues.append(Issue(
-                severity="unread",
-                message=f"figures no rule reads: {', '.join(figures)}",
-                text=sentence,
-            ))
+            self.issues.append(
+                Issue(
+                    severity="unread",
+                    message=f"figures no rule reads: {', '.join(figures)}",
+                    text=sentence,
+                )
+            )
 
 
 def _named_month(named: str) -> int:

@@ -20,8 +20,13 @@ from loaders.rules.base import Figure, MeasureRule, Subject
 from loaders.rules.measures import MEASURES
 
 SUBJECT_TABLES: tuple[tuple[Subject, ...], ...] = (
-    profits.SUBJECTS, production.SUBJECTS, exports.SUBJECTS, prices.SUBJECTS,
-    investment.SUBJECTS, regions.SUBJECTS, segments.SUBJECTS,
+    profits.SUBJECTS,
+    production.SUBJECTS,
+    exports.SUBJECTS,
+    prices.SUBJECTS,
+    investment.SUBJECTS,
+    regions.SUBJECTS,
+    segments.SUBJECTS,
 )
 PERIOD_MARKERS: dict[str, str] = {"cumulative": CUMULATIVE, "single": SINGLE, "year": FULL_YEAR}
 BOUNDARIES = {"paragraph": r"\n", "sentence": r"[。!?]"}
@@ -93,10 +98,16 @@ def scan(text: str) -> Iterator[Token]:
         spans: dict[str, tuple[int, int]] = {}
         for full_name, value in match.groupdict().items():
             if value is not None and full_name.startswith(alternative.prefix):
-                short = full_name[len(alternative.prefix):]
+                short = full_name[len(alternative.prefix) :]
                 groups[short] = value
                 spans[short] = match.span(full_name)
         yield Token(
-            alternative.kind, alternative.name, match.start(), match.end(), groups, spans, text,
+            alternative.kind,
+            alternative.name,
+            match.start(),
+            match.end(),
+            groups,
+            spans,
+            text,
             alternative.rule,
         )

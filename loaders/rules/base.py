@@ -32,9 +32,14 @@ class Figure:
 class Match(Protocol):
     """A rule's match, its named groups addressed by their short names."""
 
-    text: str
-    start: int
-    end: int
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
     def __getitem__(self, name: str) -> str: ...
 

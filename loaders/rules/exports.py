@@ -11,13 +11,15 @@ from __future__ import annotations
 from loaders.rules.base import Subject
 
 SUBJECTS: tuple[Subject, ...] = (
-    Subject("出口交货值", "规模以上电子信息制造业出口交货值同比下降6.4%",
-            indicator="export_delivery_value"),
-    Subject("出口笔记本电脑|出口笔记本", "出口笔记本电脑12849万台",
-            indicator="customs_export_laptops"),
+    Subject(
+        "出口交货值",
+        "规模以上电子信息制造业出口交货值同比下降6.4%",
+        indicator="export_delivery_value",
+    ),
+    Subject(
+        "出口笔记本电脑|出口笔记本", "出口笔记本电脑12849万台", indicator="customs_export_laptops"
+    ),
     Subject("出口手机", "出口手机7.25亿台", indicator="customs_export_mobile_phones"),
-    Subject("出口集成电路", "出口集成电路2446亿个",
-            indicator="customs_export_integrated_circuits"),
-    Subject("进口集成电路", "进口集成电路3123亿块",
-            indicator="customs_import_integrated_circuits"),
+    Subject("出口集成电路", "出口集成电路2446亿个", indicator="customs_export_integrated_circuits"),
+    Subject("进口集成电路", "进口集成电路3123亿块", indicator="customs_import_integrated_circuits"),
 )

@@ -11,8 +11,12 @@ from __future__ import annotations
 from loaders.rules.base import Subject
 
 SUBJECTS: tuple[Subject, ...] = (
-    Subject("固定资产投资", "电子信息制造业固定资产投资同比增长9.2%",
-            indicator="fixed_asset_investment"),
-    Subject("电子及通信设备制造业|(?:高技术)?制造业投资|工业投资",
-            "其中，电子及通信设备制造业投资增长7.8%", blocks=True),
+    Subject(
+        "固定资产投资", "电子信息制造业固定资产投资同比增长9.2%", indicator="fixed_asset_investment"
+    ),
+    Subject(
+        "电子及通信设备制造业|(?:高技术)?制造业投资|工业投资",
+        "其中，电子及通信设备制造业投资增长7.8%",
+        blocks=True,
+    ),
 )

@@ -13,8 +13,8 @@ longer, more specific phrasings come first.
 from __future__ import annotations
 
 from loaders.numbers import (
-    LEVEL_UNIT_PATTERN,
     NUMBER,
+    SCALED_UNIT_PATTERN,
     change_sign,
     gap_sign,
     rate_sign,
@@ -111,7 +111,7 @@ def gap_flat(m: Match, reader: Reader) -> None:
     reader.emit(_gap_measure(m["target"]), m.figure("flat"), 0, suffix="pp")
 
 
-@measure(rf"(?:同比|与(?:上年|去年)(?:同期)?)(?P<flat>基本持平|持平)", MEASURES)
+@measure(r"(?:同比|与(?:上年|去年)(?:同期)?)(?P<flat>基本持平|持平)", MEASURES)
 def rate_flat(m: Match, reader: Reader) -> None:
     """增加值与去年同期持平; 出口交货值与去年持平; 同比持平: a rate of 0."""
     reader.emit("yoy_pct", m.figure("flat"), 0, suffix="%")
@@ -130,7 +130,10 @@ def change(m: Match, reader: Reader) -> None:
         reader.emit("change_pp", m.figure("flat"), 0, suffix="pp", ref=m["ref"])
         return
     reader.emit(
-        "change_pp", m.figure("num"), change_sign(m["verb"], subject), suffix=m["pp"],
+        "change_pp",
+        m.figure("num"),
+        change_sign(m["verb"], subject),
+        suffix=m["pp"],
         ref=m["ref"],
     )
 
@@ -139,7 +142,10 @@ def change(m: Match, reader: Reader) -> None:
 def change_on_year(m: Match, reader: Reader) -> None:
     """增速同比回落2.6个百分点; 同比加快0.7个百分点: a change against a year earlier."""
     reader.emit(
-        "change_pp", m.figure("num"), change_sign(m["verb"], m["s1"]), suffix=m["pp"],
+        "change_pp",
+        m.figure("num"),
+        change_sign(m["verb"], m["s1"]),
+        suffix=m["pp"],
         ref="同比",
     )
 
@@ -178,9 +184,14 @@ def rate(m: Match, reader: Reader) -> None:
 
 
 @measure(
-    rf"(?:为|达到|达|共)?{N}(?P<unit>{LEVEL_UNIT_PATTERN})",
+    rf"(?:为|达到|达|共)?(?:{N}(?P<unit>{SCALED_UNIT_PATTERN})"
+    rf"|(?P<count>\d{{5,}})(?P<plain>[台部块个只])(?!百分点))",
     MEASURES,
 )
 def level(m: Match, reader: Reader) -> None:
-    """营业收入13.5万亿元; 手机产量14.1亿台; 出口笔记本电脑12849万台; 营业成本9.33万亿 (cut)."""
-    reader.emit("level", m.figure("num"), 1, suffix=m["unit"])
+    """营业收入13.5万亿元; 手机产量14.1亿台; 出口笔记本电脑12849万台; 营业成本9.33万亿 (cut);
+    出口笔记本电脑128490000台 (a plain count: five digits or more, so that 5个 is no level)."""
+    if m["count"]:
+        reader.emit("level", m.figure("count"), 1, suffix=m["plain"])
+    else:
+        reader.emit("level", m.figure("num"), 1, suffix=m["unit"])

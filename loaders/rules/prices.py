@@ -11,8 +11,10 @@ from __future__ import annotations
 from loaders.rules.base import Subject
 
 SUBJECTS: tuple[Subject, ...] = (
-    Subject("工业生产者出厂价格", "与工业生产者出厂价格同比增长5.1%形成较大反差",
-            blocks=True),
-    Subject("生产者出厂价格|出厂价格|PPI", "电子信息制造业生产者出厂价格同比下降1.6%",
-            indicator="producer_prices"),
+    Subject("工业生产者出厂价格", "与工业生产者出厂价格同比增长5.1%形成较大反差", blocks=True),
+    Subject(
+        "生产者出厂价格|出厂价格|PPI",
+        "电子信息制造业生产者出厂价格同比下降1.6%",
+        indicator="producer_prices",
+    ),
 )

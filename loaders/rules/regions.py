@@ -17,6 +17,9 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject("东北地区|东北", "东北地区实现营业收入911亿元", region="northeast"),
     Subject("京津冀地区|京津冀", "京津冀地区实现营业收入6719亿元", region="jing_jin_ji"),
     Subject("长三角地区|长三角", "长三角地区实现营业收入38261亿元", region="yangtze_delta"),
-    Subject("(?:四个|四大|4个)地区", "四个地区…占全国比重分别为67.9%、16.7%、14.7%和0.7%",
-            four_regions=True),
+    Subject(
+        "(?:四个|四大|4个)地区",
+        "四个地区…占全国比重分别为67.9%、16.7%、14.7%和0.7%",
+        four_regions=True,
+    ),
 )

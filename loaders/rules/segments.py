@@ -11,13 +11,21 @@ from __future__ import annotations
 from loaders.rules.base import Subject
 
 SUBJECTS: tuple[Subject, ...] = (
-    Subject("通信设备制造业|通信设备行业", "通信设备制造业增加值同比增长8.6%",
-            segment="communication_equipment"),
+    Subject(
+        "通信设备制造业|通信设备行业",
+        "通信设备制造业增加值同比增长8.6%",
+        segment="communication_equipment",
+    ),
     Subject("计算机制造业|计算机行业", "计算机制造业营业收入同比增长3.1%", segment="computers"),
-    Subject("电子元件及电子专用材料制造业|电子元件行业|电子元件制造业",
-            "电子元件及电子专用材料制造业增加值同比增长13.2%",
-            segment="electronic_components"),
-    Subject("电子器件制造业|电子器件行业", "电子器件制造业增加值同比增长8.8%",
-            segment="electronic_devices"),
+    Subject(
+        "电子元件及电子专用材料制造业|电子元件行业|电子元件制造业",
+        "电子元件及电子专用材料制造业增加值同比增长13.2%",
+        segment="electronic_components",
+    ),
+    Subject(
+        "电子器件制造业|电子器件行业",
+        "电子器件制造业增加值同比增长8.8%",
+        segment="electronic_devices",
+    ),
     Subject("电子信息制造业|电子信息制造|全行业", "规模以上电子信息制造业增加值", segment="all"),
 )
