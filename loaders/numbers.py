@@ -55,7 +55,7 @@ DEEPEN_WORDS: Final = ("加深", "扩大", "增加", "加大")
 NARROW_WORDS: Final = ("收窄", "缩小", "减少", "减小")
 
 #: Comparatives in a gap (``比同期工业低1.7个百分点``) that make it negative.
-BELOW_WORDS: Final = ("低", "慢", "低于", "慢于", "降幅深", "降幅多", "降幅大", "少")
+BELOW_WORDS: Final = ("低", "慢", "低于", "慢于", "降幅深", "降幅多", "降幅大", "少", "深")
 ABOVE_WORDS: Final = (
     "高",
     "快",

@@ -43,7 +43,7 @@ FULL_YEAR: Final = rf"(?P<year>\d{{4}})年(?!\d|1-|{_NAMED}|度|\d{{1,2}}月)"
 #: A reference period in a comparison: what follows ``较``/``比``/``与``.
 REFERENCE: Final = (
     rf"上年同期|去年同期|上年|去年|上个?月|(?:\d{{4}}年)?(?:1-\d{{1,2}}月份?|{_NAMED})"
-    r"|\d{1,2}月份?|\d{4}年"
+    r"|\d{1,2}月份?|\d{4}年同期|\d{4}年"
 )
 
 _TITLE = re.compile(

@@ -30,6 +30,9 @@ NATIONAL_ONLY = tuple(code for code in INDICATORS if code.startswith(("output_",
 _NOT_A_MARKER_AFTER = "较比与由同自从和于"
 _STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个?百分点|万|亿|台|部|块|只|元)")
 _FLAT = "持平"
+#: Words that name a measured item. Outside a token they mean an item with no code of
+#: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
+_FOREIGN_ITEM = re.compile("产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|美元")
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
@@ -49,14 +52,18 @@ class BulletinReader:
         self.region = "national"
         self.segment = "all"
         self.four_regions = False
-        self._token: Token | None = None
+        self.foreign = ""
 
     # -- the walk --------------------------------------------------------------------
 
     def read(self) -> None:
         """Walk every token of the text."""
+        previous_end = 0
         for token in scan(self.text):
-            self._token = token
+            foreign = _FOREIGN_ITEM.search(self.text, previous_end, token.start)
+            if foreign:
+                self.foreign = foreign.group(0)
+            previous_end = token.end
             if token.kind == "boundary":
                 self._boundary(token.name)
             elif token.kind == "period":
@@ -70,6 +77,7 @@ class BulletinReader:
 
     def _boundary(self, name: str) -> None:
         self.indicator = None
+        self.foreign = ""
         self.region = "national"
         self.four_regions = False
         if name == "paragraph":
@@ -97,6 +105,8 @@ class BulletinReader:
         self.period, self.basis = marker_period(year, month, basis, self.bulletin), basis
 
     def _subject(self, subject: Subject) -> None:
+        if subject.blocks or subject.indicator:
+            self.foreign = ""
         if subject.blocks:
             self.indicator = None
         if subject.indicator:
@@ -111,6 +121,7 @@ class BulletinReader:
     def set_indicator(self, indicator: str) -> None:
         """Let a measure rule name its indicator (``营业收入利润率为4.2%``)."""
         self.indicator = indicator
+        self.foreign = ""
 
     # -- facts -----------------------------------------------------------------------
 
@@ -127,6 +138,7 @@ class BulletinReader:
         indicator: str | None = None,
     ) -> None:
         """Turn one figure into a fact, or into an issue saying why it is not one."""
+        explicit_indicator = indicator
         indicator = indicator or self.indicator
         period = period or self.period
         region = region or self.region
@@ -134,7 +146,10 @@ class BulletinReader:
             self._refuse(figure, "the period it belongs to cannot be read")
             return
         if indicator is None:
-            self._unread(figure, "no indicator of ours names it")
+            self.unread(figure, "no indicator of ours names it")
+            return
+        if self.foreign and explicit_indicator is None:
+            self.unread(figure, f"it follows 「{self.foreign}」 of an item with no code of ours")
             return
         why = self._why_untrusted(measure, figure, suffix)
         if why:
@@ -228,7 +243,7 @@ class BulletinReader:
             )
         )
 
-    def _unread(self, figure: Figure, why: str) -> None:
+    def unread(self, figure: Figure, why: str) -> None:
         self.issues.append(
             Issue(
                 severity="unread",

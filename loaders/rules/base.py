@@ -69,6 +69,8 @@ class Reader(Protocol):
 
     def set_indicator(self, indicator: str) -> None: ...
 
+    def unread(self, figure: Figure, why: str) -> None: ...
+
 
 @dataclass(frozen=True)
 class Subject:

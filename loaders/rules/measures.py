@@ -33,7 +33,7 @@ CHANGE_VERBS = (
 SUBJECT = r"(?:增速|增幅|涨幅|降幅|跌幅|减幅)"
 TARGET_NAME = r"(?:同期)?(?:全国)?(?:规模以上)?"
 TARGET_TAIL = r"(?:增加值|投资|出口交货值|营业收入)?(?:增速|增幅|增长)?"
-COMPARATIVE = "降幅深|降幅多|降幅大|降幅浅|降幅小|降幅少|高出|超出|高|低|快|慢|多|少"
+COMPARATIVE = "降幅深|降幅多|降幅大|降幅浅|降幅小|降幅少|高出|超出|高|低|快|慢|多|少|深|浅"
 GAP_MEASURES = {
     "工业": "gap_industry_pp",
     "规模以上工业": "gap_industry_pp",
@@ -60,6 +60,18 @@ def turned(m: Match, reader: Reader) -> None:
     reader.emit("yoy_pct", m.figure("n2"), rate_sign(m["v2"]), suffix="%")
 
 
+@measure(
+    rf"(?:(?:近)?(?:两|二|三|2|3)年(?:同期)?(?:平均|复合)(?:增长率|增速|增长|增幅)?(?:为|达到|达)?"
+    rf"|环比(?:增长|下降|增加|减少)"
+    rf"|(?:比|较)\d{{4}}年(?:同期)?(?:增长|下降|增加|减少))(?P<num>{NUMBER})%?",
+    MEASURES,
+)
+def not_ours(m: Match, reader: Reader) -> None:
+    """两年平均增速为12.4%; 近两年复合增长率为12.5%; 比2019年同期增长15.2%; 环比增长3%:
+    growth over other spans than a year, which no code expresses."""
+    reader.unread(m.figure("num"), "a growth rate over another span than one year")
+
+
 @measure(rf"[(]?(?:去年|上年)同期为(?P<verb>增长|下降|增加|减少){N}(?P<unit>%)", MEASURES)
 def year_earlier_rate(m: Match, reader: Reader) -> None:
     """利润总额同比增长34.7%(去年同期为下降13%): the rate of a year earlier."""
@@ -68,7 +80,7 @@ def year_earlier_rate(m: Match, reader: Reader) -> None:
 
 
 @measure(
-    rf"(?:分别)?(?:比|较)?{TARGET_NAME}(?P<t1>工业)、(?P<t2>高技术制造业){TARGET_TAIL}"
+    rf"(?:分别)?(?:比|较)?{TARGET_NAME}(?P<t1>工业)[、和与及](?P<t2>高技术制造业){TARGET_TAIL}"
     rf"(?:分别)?(?P<cmp>{COMPARATIVE})(?P<n1>{NUMBER})个?(?:百分点)?和(?P<n2>{NUMBER}){PP}",
     MEASURES,
 )
@@ -81,7 +93,7 @@ def gap_pair(m: Match, reader: Reader) -> None:
 
 
 @measure(
-    rf"(?:分别)?(?P<cmp>超出|高出|高于|低于|超过){TARGET_NAME}(?P<t1>工业)、(?P<t2>高技术制造业)"
+    rf"(?:分别)?(?P<cmp>超出|高出|高于|低于|超过){TARGET_NAME}(?P<t1>工业)[、和与及](?P<t2>高技术制造业)"
     rf"{TARGET_TAIL}(?P<n1>{NUMBER})个?(?:百分点)?和(?P<n2>{NUMBER}){PP}",
     MEASURES,
 )
@@ -119,7 +131,7 @@ def rate_flat(m: Match, reader: Reader) -> None:
 
 @measure(
     rf"(?P<s1>{SUBJECT})?(?:较|比|与)(?P<ref>{REFERENCE})(?:相比)?(?P<s2>{SUBJECT})?"
-    rf"(?:(?P<verb>{CHANGE_VERBS}){N}{PP}|(?P<flat>基本持平|持平))",
+    rf"(?:(?P<verb>{CHANGE_VERBS}){N}(?:(?P<pp>个?百分点)|(?![\d.%倍]))|(?P<flat>基本持平|持平))",
     MEASURES,
 )
 def change(m: Match, reader: Reader) -> None:
