@@ -14,6 +14,7 @@ it becomes an issue saying why.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -255,8 +256,10 @@ class BulletinReader:
     def _report_unread(self) -> None:
         """One issue per sentence that holds figures no rule read."""
         by_sentence: dict[str, list[str]] = {}
+        starts = [start for start, _ in self.consumed]  # in text order: tokens come left to right
         for match in _STAT_NUMBER.finditer(self.text):
-            if any(start <= match.start() < end for start, end in self.consumed):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.start() < self.consumed[index][1]:
                 continue
             sentence = self._sentence(match.start())
             by_sentence.setdefault(sentence, []).append(match.group(0))

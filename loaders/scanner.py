@@ -61,7 +61,7 @@ class _Alternative:
     kind: Kind
     name: str
     rule: MeasureRule | Subject | None
-    prefix: str
+    groups: tuple[tuple[str, str], ...]  # (name in the joined regex, the rule's own name)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,8 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, _Alternative]]:
         index = len(alternatives)
         prefix = f"a{index}_"
         renamed = _GROUP.sub(lambda m: f"(?P<{prefix}{m[1]}>", pattern)
-        alternatives[f"a{index}"] = _Alternative(kind, name, rule, prefix)
+        groups = tuple((prefix + short, short) for short in _GROUP.findall(pattern))
+        alternatives[f"a{index}"] = _Alternative(kind, name, rule, groups)
         parts.append(f"(?P<a{index}>{renamed})")
 
     for rule in MEASURES:
@@ -96,9 +97,9 @@ def scan(text: str) -> Iterator[Token]:
         alternative = alternatives[key]
         groups: dict[str, str] = {}
         spans: dict[str, tuple[int, int]] = {}
-        for full_name, value in match.groupdict().items():
-            if value is not None and full_name.startswith(alternative.prefix):
-                short = full_name[len(alternative.prefix) :]
+        for full_name, short in alternative.groups:
+            value = match.group(full_name)
+            if value is not None:
                 groups[short] = value
                 spans[short] = match.span(full_name)
         yield Token(
