@@ -33,7 +33,9 @@ _STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个?百分点|万|亿|台|部|块|
 _FLAT = "持平"
 #: Words that name a measured item. Outside a token they mean an item with no code of
 #: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
-_FOREIGN_ITEM = re.compile("产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|美元")
+_FOREIGN_ITEM = re.compile(
+    "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|美元|存货|资产|负债|费用|亏损"
+)
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
@@ -151,6 +153,9 @@ class BulletinReader:
             return
         if self.foreign and explicit_indicator is None:
             self.unread(figure, f"it follows 「{self.foreign}」 of an item with no code of ours")
+            return
+        if measure == "share_pct" and region == "national":
+            self.unread(figure, "a share of the national total names no region")
             return
         why = self._why_untrusted(measure, figure, suffix)
         if why:
