@@ -79,7 +79,7 @@ def parse_bulletin(
             ),
         )
     issues.extend(run_checks(observations))
-    if not observations and not reader.issues:
+    if not observations and not issues:
         raise BulletinError(
             f"{source_name} does not read as a bulletin: it has a period "
             f"({detected.period}) but no figure of electronic-information manufacturing"

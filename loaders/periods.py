@@ -110,7 +110,8 @@ def reference_month(ref: str, period: Month) -> Month | None:
     """The month a comparison refers to, for a figure of ``period``.
 
     ``上年同期``/``去年同期`` -> a year earlier; ``上月`` -> the month before;
-    ``1-10月份`` -> month 10; ``上半年`` -> 06; ``6月份`` -> 06; ``2024年`` -> 2024-12.
+    ``1-10月份`` -> month 10; ``上半年`` -> 06; ``6月份`` -> 06; ``2024年`` -> 2024-12;
+    ``2023年同期`` -> the same month of 2023.
     Months later than ``period`` fall in the year before. None when unknown.
     """
     if ref in ("上年同期", "去年同期", "上年", "去年", "同比"):
@@ -121,6 +122,8 @@ def reference_month(ref: str, period: Month) -> Month | None:
     rest = ref[explicit_year.end() :] if explicit_year else ref
     if explicit_year and not rest:
         return Month(int(explicit_year[1]), 12)
+    if explicit_year and rest == "同期":  # 比2023年同期: the same period of that year
+        return Month(int(explicit_year[1]), period.month)
     month = _month_of(rest)
     if month is None:
         return None
@@ -158,7 +161,8 @@ def _bulletin_month(text: str) -> tuple[int | None, int | None, str]:
     if months:
         top = max(months.values())
         month = max(m for m, count in months.items() if count == top)
-        return month, years.get(month), title_line
+        title_year = int(title["year"]) if title else None
+        return month, years.get(month) or title_year, title_line
     full_year = _FULL_YEAR_AT_START.search(text)
     if full_year:
         return 12, int(full_year["year"]), title_line

@@ -29,7 +29,8 @@ from loaders.scanner import Token, scan
 #: (products and customs figures are national).
 NATIONAL_ONLY = tuple(code for code in INDICATORS if code.startswith(("output_", "customs_")))
 _NOT_A_MARKER_AFTER = "较比与由同自从和于"
-_STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个?百分点|万|亿|台|部|块|只|元)")
+#: A figure that could be a statistic: with a unit or %, or where a copy was cut.
+_STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个|百分点|万|亿|台|部|块|只|元|\.?\s*\Z)")
 _FLAT = "持平"
 #: Words that name a measured item. Outside a token they mean an item with no code of
 #: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
@@ -56,6 +57,7 @@ class BulletinReader:
         self.segment = "all"
         self.four_regions = False
         self.foreign = ""
+        self.last_rate: float | None = None
 
     # -- the walk --------------------------------------------------------------------
 
@@ -80,6 +82,7 @@ class BulletinReader:
 
     def _boundary(self, name: str) -> None:
         self.indicator = None
+        self.last_rate = None
         self.foreign = ""
         self.region = "national"
         self.four_regions = False
@@ -110,6 +113,7 @@ class BulletinReader:
     def _subject(self, subject: Subject) -> None:
         if subject.blocks or subject.indicator:
             self.foreign = ""
+            self.last_rate = None
         if subject.blocks:
             self.indicator = None
         if subject.indicator:
@@ -120,6 +124,10 @@ class BulletinReader:
             self.segment = subject.segment
         if subject.four_regions:
             self.four_regions = True
+
+    def in_decline(self) -> bool:
+        """True when the last growth rate read for the indicator in force was negative."""
+        return self.last_rate is not None and self.last_rate < 0
 
     def set_indicator(self, indicator: str) -> None:
         """Let a measure rule name its indicator (``营业收入利润率为4.2%``)."""
@@ -192,6 +200,8 @@ class BulletinReader:
                 text=self._sentence(figure.start),
             )
         )
+        if measure == "yoy_pct" and indicator == self.indicator:
+            self.last_rate = float(value)
 
     def _why_untrusted(self, measure: str, figure: Figure, suffix: str) -> str | None:
         if figure.printed == _FLAT or figure.printed.endswith(_FLAT):
@@ -272,7 +282,7 @@ class BulletinReader:
             self.issues.append(
                 Issue(
                     severity="unread",
-                    message=f"figures no rule reads: {', '.join(figures)}",
+                    message="figures no rule reads: " + "、".join(f"「{f}」" for f in figures),
                     text=sentence,
                 )
             )

@@ -29,7 +29,8 @@ SUBJECT_TABLES: tuple[tuple[Subject, ...], ...] = (
     segments.SUBJECTS,
 )
 PERIOD_MARKERS: dict[str, str] = {"cumulative": CUMULATIVE, "single": SINGLE, "year": FULL_YEAR}
-BOUNDARIES = {"paragraph": r"\n", "sentence": r"[。!?]"}
+#: ``。`` between two digits is a damaged decimal point (``9。3``), not a sentence end.
+BOUNDARIES = {"paragraph": r"\n", "sentence": r"[!?]|。(?!\d)|(?<!\d)。"}
 
 Kind = Literal["boundary", "period", "subject", "measure"]
 _GROUP = re.compile(r"\(\?P<(\w+)>")

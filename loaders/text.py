@@ -33,7 +33,11 @@ _PINYIN_GLOSS = re.compile(
 )
 _MONTH_RANGE = re.compile(r"(?<!\d)(1)\s*月?\s*(?:[-—–―─~〜]+|至)\s*(\d{1,2})\s*月")
 _SPACE = r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+"
-_SPACE_AFTER = re.compile(rf"(?<=[{CJK}%,.:;()\d]){_SPACE}(?=[{CJK}%,.:;()\d])")
+# Space between a character and a figure, or inside words; not between two figures
+# (``2022-09-30 10:00`` keeps its date apart from its time).
+_SPACE_AFTER = re.compile(
+    rf"(?<=[{CJK}%,.:;()]){_SPACE}(?=[{CJK}%,.:;()\d])|(?<=\d){_SPACE}(?=[{CJK}%,.:;()])"
+)
 _JUNK_LINE = re.compile(
     r"^(?:\?+|[\w.-]*\.(?:png|jpe?g|gif|webp|bmp)|[(【\[]?资料图片?[)】\]]?)$", re.IGNORECASE
 )

@@ -71,6 +71,8 @@ class Reader(Protocol):
 
     def unread(self, figure: Figure, why: str) -> None: ...
 
+    def in_decline(self) -> bool: ...
+
 
 @dataclass(frozen=True)
 class Subject:

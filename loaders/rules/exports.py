@@ -11,6 +11,13 @@ from __future__ import annotations
 from loaders.rules.base import Subject
 
 SUBJECTS: tuple[Subject, ...] = (
+    # Figures of one kind of enterprise only: never the industry's.
+    Subject(
+        "(?:外商投资|外资|内资|港澳台(?:商)?投资|国有(?:控股)?|私营|民营|股份制|三资)企业"
+        "(?:出口交货值|营业收入|利润总额|利润|增加值)?",
+        "其中，外商投资企业出口交货值同比下降3.2%",
+        blocks=True,
+    ),
     Subject(
         "出口交货值",
         "规模以上电子信息制造业出口交货值同比下降6.4%",

@@ -47,6 +47,12 @@ def _gap_measure(target: str) -> str:
     return GAP_MEASURES[target]
 
 
+def _implied_subject(verb: str, reader: Reader) -> str:
+    """``降幅`` when the rate just read is a decline and the verb speaks of its size:
+    ``同比下降3.6%，较1—4月份收窄1.2个百分点`` is a decline narrowing (+1.2)."""
+    return "降幅" if verb in ("收窄", "加深", "缩小", "扩大") and reader.in_decline() else ""
+
+
 @measure(
     rf"(?:同比)?由(?P<ref>\d{{1,2}}月份?)(?:同比)?(?P<v1>增长|下降|增加|减少)(?P<n1>{NUMBER})%"
     rf"转为(?:同比)?(?P<v2>增长|下降|增加|减少)(?P<n2>{NUMBER})%",
@@ -137,7 +143,7 @@ def rate_flat(m: Match, reader: Reader) -> None:
 def change(m: Match, reader: Reader) -> None:
     """增速较1—10月份提高0.9个百分点; 较1—10月份降幅收窄1.1个百分点; 降幅比上月收窄0.1个
     百分点; 增速比上年同期提高14.1个百分点; 较2024年提高3.7个百分点; 降幅与1-5月份持平."""
-    subject = m["s1"] or m["s2"]
+    subject = m["s1"] or m["s2"] or _implied_subject(m["verb"], reader)
     if m["flat"]:
         reader.emit("change_pp", m.figure("flat"), 0, suffix="pp", ref=m["ref"])
         return
@@ -156,7 +162,7 @@ def change_on_year(m: Match, reader: Reader) -> None:
     reader.emit(
         "change_pp",
         m.figure("num"),
-        change_sign(m["verb"], m["s1"]),
+        change_sign(m["verb"], m["s1"] or _implied_subject(m["verb"], reader)),
         suffix=m["pp"],
         ref="同比",
     )
