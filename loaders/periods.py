@@ -142,13 +142,19 @@ def _month_of(phrase: str) -> int | None:
     return None
 
 
+def _title_month(title: re.Match[str]) -> int | None:
+    if title["to"]:
+        month = int(title["to"])
+        return month if 1 <= month <= 12 else None
+    return NAMED_PERIODS[title["named"]] if title["named"] else None
+
+
 def _bulletin_month(text: str) -> tuple[int | None, int | None, str]:
-    """(last month, year printed with it, title) from the title or the body's periods."""
-    title = _TITLE.search(text)
-    if title and (title["to"] or title["named"]):
-        month = int(title["to"]) if title["to"] else NAMED_PERIODS[title["named"]]
-        if 1 <= month <= 12:
-            return month, int(title["year"]), title.group(0)
+    """(last month, year printed with it, title) from the title or the body's periods.
+
+    A page may name other bulletins too (a breadcrumb, related links): of several
+    titles, the one whose period the body uses most wins.
+    """
     months: Counter[int] = Counter()
     years: dict[int, int] = {}
     for match in _CUMULATIVE.finditer(text):
@@ -157,6 +163,12 @@ def _bulletin_month(text: str) -> tuple[int | None, int | None, str]:
             months[month] += 1
             if match["year"]:
                 years.setdefault(month, int(match["year"]))
+    titles = list(_TITLE.finditer(text))
+    dated = [t for t in titles if _title_month(t) is not None]
+    if dated:
+        best = max(dated, key=lambda t: months[_title_month(t) or 0])
+        return _title_month(best), int(best["year"]), best.group(0)
+    title = titles[0] if titles else None
     title_line = title.group(0) if title else ""
     if months:
         top = max(months.values())

@@ -11,6 +11,8 @@ The rules in ``loaders.rules`` rely on exactly what this module guarantees:
   ideographic full stop ``。`` stays (inside a number it marks damage);
 - month ranges are written ``1-11月`` whatever dash, tilde or ``至`` the copy used;
 - no horizontal space next to a Chinese character, a digit or ``%``;
+- a section heading (``二、出口…``, ``(一)通信设备制造业``) starts a line, even in a body
+  that came as one long line;
 - no figure captions (``图1 …累计增速``), whose numbers are labels, not data;
 - no lines that are only ``?``, image file names, or ``(资料图)`` placeholders.
 """
@@ -40,6 +42,11 @@ _SPACE_AFTER = re.compile(
 )
 _JUNK_LINE = re.compile(
     r"^(?:\?+|[\w.-]*\.(?:png|jpe?g|gif|webp|bmp)|[(【\[]?资料图片?[)】\]]?)$", re.IGNORECASE
+)
+# A section heading run into the previous paragraph (a body copied as one long line):
+# ``…个百分点。二、出口…`` or ``…。(一)通信设备制造业``. It starts a paragraph again.
+_INLINE_HEADING = re.compile(
+    r"(?<=[。!?])[ \t\u3000]*(?=[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))"
 )
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|br|span|head|meta|article)\b", re.IGNORECASE)
 _HTML_DROP = re.compile(
@@ -113,6 +120,7 @@ def normalize(text: str) -> str:
     text = to_simplified(text)
     text = _SPACE_AFTER.sub("", text)
     text = _MONTH_RANGE.sub(r"\1-\2月", text)
+    text = _INLINE_HEADING.sub("\n", text)
     lines = (line.strip(" \t\u3000\u00a0") for line in text.split("\n"))
     kept = [line for line in lines if line and not _JUNK_LINE.match(line)]
     return "\n".join(kept)
