@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from loaders.catalog import FOUR_REGIONS, REGIONS
 from loaders.models import Issue, Observation
-from loaders.numbers import LEVEL_UNITS, half_step
+from loaders.numbers import printed_uncertainty
 
 SHARE_TOLERANCE = 0.3
 
@@ -32,14 +32,7 @@ def _index(observations: Iterable[Observation]) -> dict[Key, Observation]:
 
 def _uncertainty(observation: Observation) -> float:
     """Half a unit of the last printed digit, in the observation's unit."""
-    printed = observation.printed
-    digits = printed.rstrip("%倍个百分点pp" + "".join(LEVEL_UNITS))
-    unit = printed[len(digits) :]
-    factor = float(LEVEL_UNITS[unit][0]) if unit in LEVEL_UNITS else 1.0
-    try:
-        return float(half_step(digits)) * factor
-    except ArithmeticError:
-        return 0.0
+    return printed_uncertainty(observation.printed)
 
 
 def run_checks(observations: list[Observation]) -> list[Issue]:

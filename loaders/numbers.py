@@ -9,6 +9,7 @@ that the words around a number give it (``下降1.8%`` -> -1.8; ``降幅收窄1.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -45,8 +46,34 @@ FAMILY_OF_LEVEL_UNIT: Final[dict[str, UnitFamily]] = {
 }
 
 # Words that make a growth rate or a change rise (+) or fall (-).
-RISE_WORDS: Final = ("提高", "上升", "加快", "回升", "提升", "增加", "增长", "上涨", "扩大", "高出")
-FALL_WORDS: Final = ("回落", "放缓", "下降", "下滑", "降低", "减少", "下跌", "收窄", "回调", "缩小")
+RISE_WORDS: Final = (
+    "提高",
+    "上升",
+    "加快",
+    "回升",
+    "提升",
+    "增加",
+    "增长",
+    "上涨",
+    "扩大",
+    "高出",
+    "高",
+    "快",
+)
+FALL_WORDS: Final = (
+    "回落",
+    "放缓",
+    "下降",
+    "下滑",
+    "降低",
+    "减少",
+    "下跌",
+    "收窄",
+    "回调",
+    "缩小",
+    "低",
+    "慢",
+)
 #: Words for the size of a decline (a negative rate): when it 收窄, the rate rises.
 DECLINE_SUBJECTS: Final = ("降幅", "跌幅", "减幅")
 #: For a decline, these words grow the decline (-) ...
@@ -132,6 +159,19 @@ def half_step(printed: str) -> Decimal:
     (``13.5`` -> 0.05, ``5736`` -> 0.5)."""
     decimals = len(printed.split(".", 1)[1]) if "." in printed else 0
     return Decimal(5) / (Decimal(10) ** (decimals + 1))
+
+
+def printed_uncertainty(printed: str) -> float:
+    """The rounding uncertainty of a printed figure with its unit, in the contract's unit:
+    ``13.5万亿元`` -> 500 (亿元), ``11.8%`` -> 0.05, ``2.1倍`` -> 5 (%)."""
+    match = re.match(NUMBER, printed)
+    if not match:
+        return 0.0
+    unit = printed[match.end() :]
+    factor = LEVEL_UNITS[unit][0] if unit in LEVEL_UNITS else Decimal(1)
+    if unit == "倍":
+        factor = Decimal(100)
+    return float(half_step(match.group(0)) * factor)
 
 
 def damage(text: str, start: int, end: int) -> str | None:

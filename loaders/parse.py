@@ -15,6 +15,7 @@ from pathlib import Path
 
 from loaders.checks import run_checks
 from loaders.models import Bulletin, Issue, Observation
+from loaders.numbers import printed_uncertainty
 from loaders.periods import PeriodError, detect
 from loaders.reader import BulletinReader
 from loaders.text import decode, normalize
@@ -37,6 +38,13 @@ def read_source(source: str | bytes | Path) -> tuple[str, str]:
         return _decoded(data, str(source)), str(source)
     if isinstance(source, bytes):
         return _decoded(source, "<bytes>"), "<bytes>"
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BulletinError(
+            f"the text holds a character that is not text (position {error.start}); "
+            "paste or save the bulletin again"
+        ) from error
     return source, "<text>"
 
 
@@ -97,7 +105,9 @@ def parse_bulletin(
 def _without_conflicts(
     observations: list[Observation],
 ) -> tuple[list[Observation], list[Issue]]:
-    """Keep the first of repeated facts; drop a fact printed twice with different values."""
+    """One fact per key: repeats of a value are merged; a rounded repeat (a headline's
+    ``12%`` over the body's ``11.8%``) yields to the more precise figure, with an issue;
+    different values that are not roundings of each other are all dropped."""
     by_key: dict[tuple[str, ...], list[Observation]] = {}
     for observation in observations:
         by_key.setdefault(observation.key(), []).append(observation)
@@ -108,10 +118,31 @@ def _without_conflicts(
         if len(values) == 1:
             kept.append(group[0])
             continue
+        fact = " ".join(k for k in key if k)
+        precise = min(group, key=lambda o: printed_uncertainty(o.printed))
+        if all(
+            abs(o.value - precise.value) <= printed_uncertainty(o.printed) + 1e-9
+            and (
+                o.value == precise.value
+                or printed_uncertainty(o.printed) > printed_uncertainty(precise.printed)
+            )
+            for o in group
+        ):
+            kept.append(precise)
+            rounded = sorted({o.printed for o in group if o.value != precise.value})
+            issues.append(
+                Issue(
+                    severity="refused",
+                    message=f"{fact}: {'、'.join(rounded)} is a rounding of {precise.printed}; "
+                    f"{precise.printed} is taken",
+                    text=" / ".join(o.text for o in group if o.value != precise.value),
+                )
+            )
+            continue
         issues.append(
             Issue(
                 severity="refused",
-                message=f"{' '.join(k for k in key if k)} is printed with different values "
+                message=f"{fact} is printed with different values "
                 f"({', '.join(f'{v:g}' for v in values)}); none is taken",
                 text=" / ".join(o.text for o in group),
             )

@@ -35,8 +35,11 @@ _FLAT = "持平"
 #: Words that name a measured item. Outside a token they mean an item with no code of
 #: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
 _FOREIGN_ITEM = re.compile(
-    "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|美元|存货|资产|负债|费用|亏损"
+    "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|总额|美元|存货|资产|负债|费用|亏损"
 )
+#: ``地区`` outside a region subject: a region name we cannot read (``部地区`` of a damaged
+#: ``东部地区``); figures until the next region or sentence are not the nation's.
+_UNKNOWN_REGION = re.compile("地区")
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
@@ -68,6 +71,8 @@ class BulletinReader:
             foreign = _FOREIGN_ITEM.search(self.text, previous_end, token.start)
             if foreign:
                 self.foreign = foreign.group(0)
+            if _UNKNOWN_REGION.search(self.text, previous_end, token.start):
+                self.region = ""
             previous_end = token.end
             if token.kind == "boundary":
                 self._boundary(token.name)
@@ -99,6 +104,10 @@ class BulletinReader:
         if token.name == "cumulative":
             month = int(token["to"]) if token["to"] else _named_month(token["named"])
             self._set_period(year, month, "ytd")
+        elif token.name == "broken":
+            self.period = (
+                None  # ``5份`` with its 月 lost: figures until the next marker are refused
+            )
         elif token.name == "single":
             self._set_period(year, int(token["month"]), "ytd" if token["end"] else "month")
         else:
@@ -161,6 +170,9 @@ class BulletinReader:
             return
         if self.foreign and explicit_indicator is None:
             self.unread(figure, f"it follows 「{self.foreign}」 of an item with no code of ours")
+            return
+        if not region:
+            self.unread(figure, "it follows 「地区」 without a region we know")
             return
         if measure == "share_pct" and region == "national":
             self.unread(figure, "a share of the national total names no region")

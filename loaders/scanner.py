@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from loaders.periods import CUMULATIVE, FULL_YEAR, SINGLE
+from loaders.periods import BROKEN_MONTH, CUMULATIVE, FULL_YEAR, SINGLE
 from loaders.rules import exports, investment, prices, production, profits, regions, segments
 from loaders.rules.base import Figure, MeasureRule, Subject
 from loaders.rules.measures import MEASURES
@@ -28,7 +28,12 @@ SUBJECT_TABLES: tuple[tuple[Subject, ...], ...] = (
     regions.SUBJECTS,
     segments.SUBJECTS,
 )
-PERIOD_MARKERS: dict[str, str] = {"cumulative": CUMULATIVE, "single": SINGLE, "year": FULL_YEAR}
+PERIOD_MARKERS: dict[str, str] = {
+    "cumulative": CUMULATIVE,
+    "single": SINGLE,
+    "year": FULL_YEAR,
+    "broken": BROKEN_MONTH,
+}
 #: ``。`` between two digits is a damaged decimal point (``9。3``), not a sentence end.
 BOUNDARIES = {"paragraph": r"\n", "sentence": r"[!?]|。(?!\d)|(?<!\d)。"}
 

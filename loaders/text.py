@@ -30,8 +30,8 @@ CJK = "\u4e00-\u9fff"
 _PINYIN_VOWELS_WITH_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _NEUTRAL_SYLLABLES = ("de", "men", "le", "zi", "ge", "me", "ma", "ne", "ba", "zhe", "li")
 _PINYIN_GLOSS = re.compile(
-    rf"(?<=[{CJK}])\((?:[a-zü]*[{_PINYIN_VOWELS_WITH_TONE}][a-zü{_PINYIN_VOWELS_WITH_TONE}]*"
-    rf"|{'|'.join(_NEUTRAL_SYLLABLES)})\)"
+    rf"(?<=[{CJK}])(?:[ \t\u3000]*\((?:[a-zü]*[{_PINYIN_VOWELS_WITH_TONE}]"
+    rf"[a-zü{_PINYIN_VOWELS_WITH_TONE}]*|{'|'.join(_NEUTRAL_SYLLABLES)})\))+"
 )
 _MONTH_RANGE = re.compile(r"(?<!\d)(1)\s*月?\s*(?:[-—–―─~〜]+|至)\s*(\d{1,2})\s*月")
 _SPACE = r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+"
@@ -86,7 +86,8 @@ def html_to_text(markup: str) -> str:
     """A saved HTML page -> its text, one block element per line, entities resolved."""
     without_code = _HTML_DROP.sub(" ", markup)
     with_breaks = _HTML_BLOCK.sub("\n", without_code)
-    return html.unescape(_HTML_TAG.sub("", with_breaks))
+    # Markup that was escaped in the page (``&lt;p&gt;``) is markup all the same.
+    return _HTML_TAG.sub("", html.unescape(_HTML_TAG.sub("", with_breaks)))
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +115,8 @@ def normalize(text: str) -> str:
     if looks_like_html(text):
         text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CAPTION_LINE.sub("", _CAPTION_RUN_IN.sub("\n", text))
     text = unicodedata.normalize("NFKC", text)
+    text = _CAPTION_LINE.sub("", _CAPTION_RUN_IN.sub("\n", text))
     text = strip_pinyin_glosses(text)
     text = to_simplified(text)
     text = _SPACE_AFTER.sub("", text)

@@ -14,7 +14,7 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject("增加值", "规模以上电子信息制造业增加值同比增长2.6%", indicator="value_added"),
     Subject("销售产值", "销售产值同比增长10.2%", indicator="sales_output_value"),
     Subject("智能手机(?:总)?产量", "其中智能手机产量10.3亿台", indicator="output_smartphones"),
-    Subject("手机(?:总)?产量", "手机产量14.1亿台", indicator="output_mobile_phones"),
+    Subject("(?<![智能])手机(?:总)?产量", "手机产量14.1亿台", indicator="output_mobile_phones"),
     Subject(
         "微型计算机(?:设备)?(?:总)?产量",
         "微型计算机设备产量3.11亿台",
