@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from loaders.models import TIDY_COLUMNS, Bulletin
+from loaders.models import Bulletin
 from loaders.parse import BulletinError, parse_bulletin
 from loaders.periods import Month
+from loaders.schema import TIDY_COLUMNS
 
 EXIT_OK, EXIT_NOT_A_BULLETIN, EXIT_USAGE = 0, 1, 2
 

@@ -16,36 +16,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from loaders.catalog import INDICATORS, MEASURES, REGIONS, SEGMENTS, unit_of
-
-PERIOD_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+from loaders.schema import KEY_COLUMNS, PERIOD, TIDY_COLUMNS
 
 Basis = Literal["ytd", "month"]
 Severity = Literal["unread", "refused", "warning"]
 
-#: The tidy table's columns, in order: the contract's, then provenance.
-TIDY_COLUMNS: tuple[str, ...] = (
-    "period",
-    "basis",
-    "indicator",
-    "region",
-    "segment",
-    "measure",
-    "value",
-    "unit",
-    "ref_period",
-    "derived",
-    "text",
-)
-#: The columns that identify one fact.
-KEY_COLUMNS: tuple[str, ...] = (
-    "period",
-    "indicator",
-    "region",
-    "segment",
-    "basis",
-    "measure",
-    "ref_period",
-)
+PERIOD_PATTERN = PERIOD
 
 
 class Observation(BaseModel):

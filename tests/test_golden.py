@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from loaders import Bulletin, parse_bulletin
-from loaders.models import KEY_COLUMNS
+from loaders.schema import KEY_COLUMNS
 
 GOLDEN = Path(__file__).parent / "golden"
 ROW_COLUMNS = (
