@@ -7,15 +7,19 @@ Checks (each within the rounding of the printed figures):
 - the four regions' revenue adds up to the national revenue;
 - the profit margin matches total profit over revenue;
 - smartphones are no more than mobile phones.
+Across bulletins (``cross_checks``, ``change_consistency``): each change against an
+earlier period matches the two figures it compares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from loaders.catalog import FOUR_REGIONS, REGIONS
 from loaders.models import Issue, Observation
 from loaders.numbers import printed_uncertainty
+from loaders.schema import KEY_COLUMNS
 
 SHARE_TOLERANCE = 0.3
 
@@ -142,3 +146,84 @@ def _smartphones_within_phones(
             f"{phones.value:g} 万台"
         )
     ]
+
+
+# -- checks across bulletins ---------------------------------------------------------------
+
+FactKey = tuple[str, ...]
+
+
+def _fact_key(row: Mapping[str, Any]) -> FactKey:
+    return tuple(str(row[c] or "") for c in KEY_COLUMNS)
+
+
+def change_consistency(
+    rows: Iterable[Mapping[str, Any]], index: Mapping[FactKey, Mapping[str, Any]]
+) -> list[Issue]:
+    """Each ``change_pp`` in ``rows`` against the two figures it compares, when ``index``
+    (facts by key) holds both: 2023-11 says value added growth rose 0.9 points on 1—10月,
+    so 2023-11's rate minus 2023-10's must be 0.9, within the rounding of the three
+    printed figures. For the profit margin the figures are its levels."""
+    issues: list[Issue] = []
+    for row in rows:
+        if row["measure"] != "change_pp" or not row["ref_period"]:
+            continue
+        base = "level" if row["indicator"] == "profit_margin" else "yoy_pct"
+        common = (row["indicator"], row["region"], row["segment"], row["basis"], base, "")
+        now = index.get((row["period"], *common))
+        then = index.get((row["ref_period"], *common))
+        if now is None or then is None:
+            continue
+        difference = float(now["value"]) - float(then["value"])
+        tolerance = sum(printed_uncertainty(str(r.get("printed") or "")) for r in (row, now, then))
+        if abs(difference - float(row["value"])) <= tolerance + 1e-9:
+            continue
+        issues.append(
+            Issue(
+                severity="warning",
+                message=(
+                    f"{row['period']} {row['indicator']} ({row['region']}, {row['basis']}): the "
+                    f"change on {row['ref_period']} is printed as {float(row['value']):+g} pp, but "
+                    f"{float(now['value']):g} ({row['period']}, bulletin "
+                    f"{str(now.get('bulletin', ''))[:12]}) minus {float(then['value']):g} "
+                    f"({row['ref_period']}, bulletin {str(then.get('bulletin', ''))[:12]}) is "
+                    f"{difference:+.2f}"
+                ),
+                text=str(row.get("text") or ""),
+            )
+        )
+    return issues
+
+
+def cross_checks(
+    new: Iterable[Observation], stored: Iterable[Mapping[str, Any]], sha256: str
+) -> list[Issue]:
+    """The checks a new bulletin gets against the store: its changes against the stored
+    figures they refer to (the store's latest facts, overlaid with the new bulletin's)."""
+    new_rows = [{**o.row(), "printed": o.printed, "bulletin": sha256} for o in new]
+    index: dict[FactKey, Mapping[str, Any]] = {_fact_key(row): row for row in stored}
+    index.update({_fact_key(row): row for row in new_rows})
+    return change_consistency(new_rows, index)
+
+
+def store_report(facts: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every check over the store's facts (latest vintage of each), as report lines:
+    a summary first, then one ``warning: …`` line per failed check."""
+    from loaders.models import Observation
+
+    by_bulletin: dict[str, list[Observation]] = {}
+    for row in facts:
+        by_bulletin.setdefault(str(row.get("bulletin", "")), []).append(
+            Observation(**{c: row[c] for c in (*KEY_COLUMNS, "value", "unit", "printed")})
+        )
+    issues: list[Issue] = []
+    for observations in by_bulletin.values():
+        issues.extend(run_checks(observations))
+    index = {_fact_key(row): row for row in facts}
+    issues.extend(change_consistency(facts, index))
+    periods = {row["period"] for row in facts}
+    head = (
+        f"checked {len(facts)} facts of {len(periods)} periods from {len(by_bulletin)} "
+        f"bulletins: {len(issues)} warning(s)"
+    )
+    return [head, *(f"warning: {issue.message}" for issue in issues)]

@@ -1,6 +1,7 @@
 """The ``eim`` command line. ``eim parse`` reads bulletins and prints their facts.
 
     eim parse FILE... [--format json|csv|table] [--period YYYY-MM]
+    eim add | list | show | check   (the store: loaders.cli_store)
 
 JSON: one array, one object per file (``file``, ``period``, ``title``, ``sha256``,
 ``observations``, ``issues``), or ``{"file", "error"}`` for a file that is not a
@@ -20,12 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from loaders import cli_store
 from loaders.models import Bulletin
 from loaders.parse import BulletinError, parse_bulletin
 from loaders.periods import Month
 from loaders.schema import TIDY_COLUMNS
 
 EXIT_OK, EXIT_NOT_A_BULLETIN, EXIT_USAGE = 0, 1, 2
+#: Modules that add subcommands: each has ``register(subparsers)``.
+COMMAND_MODULES = (cli_store,)
 
 
 def _period_argument(value: str) -> str:
@@ -40,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eim", description="EIM Monitor: MIIT electronic-information bulletins as data."
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{parse}")
+    commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser(
         "parse",
         help="read bulletins and print their facts (stores nothing)",
@@ -60,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM",
         help="the reporting period, when the text names no year",
     )
+    parse.set_defaults(run=lambda args: parse_command(args.files, args.format, args.period))
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 
@@ -140,9 +147,12 @@ def parse_command(files: Sequence[Path], output_format: str, period: str | None)
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``eim`` console script."""
     args = build_parser().parse_args(argv)
-    if args.command == "parse":
-        return parse_command(args.files, args.format, args.period)
-    return EXIT_USAGE  # pragma: no cover - argparse requires a command
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:  # the reader (``| head``) stopped reading: not an error
+        sys.stderr.close()
+        return EXIT_OK
+    return status
 
 
 if __name__ == "__main__":

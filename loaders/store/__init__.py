@@ -1,0 +1,10 @@
+"""The store: every bulletin ever added, with its source text, as a vintage.
+
+SQLite by default, PostgreSQL when ``EIM_DATABASE_URL`` says so; one code path
+(SQLAlchemy Core). See ``loaders.store.store.Store``.
+"""
+
+from loaders.store.settings import Settings
+from loaders.store.store import AddResult, Change, Store
+
+__all__ = ["AddResult", "Change", "Settings", "Store"]
