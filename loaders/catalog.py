@@ -26,7 +26,8 @@ class Indicator:
     cumulative level is divided by its number of months before the check), in
     ``level_unit``; ``None`` when the bulletin prints no level of it.
     ``per_month`` is False for stocks and ratios, whose level does not add up
-    over months.
+    over months. ``contract`` is False for the codes EIM Monitor adds to the shared
+    contract (the comparison industries' rates, only ever derived).
     """
 
     code: str
@@ -36,6 +37,7 @@ class Indicator:
     section: str
     monthly_range: tuple[float, float] | None = None
     per_month: bool = True
+    contract: bool = True
 
 
 def _indicators(*items: Indicator) -> dict[str, Indicator]:
@@ -163,6 +165,56 @@ INDICATORS: Final[dict[str, Indicator]] = _indicators(
         "producer_prices", "生产者出厂价格", "Producer prices (PPI) of the industry", "", "prices"
     ),
     Indicator("fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "", "investment"),
+    # Added by EIM Monitor (not in ../shared/contract): the rates of the industries the
+    # bulletins compare with, recovered from the printed gaps (loaders.derive).
+    Indicator(
+        "industry_value_added",
+        "工业增加值",
+        "Value added of all industry (derived)",
+        "",
+        "production",
+        contract=False,
+    ),
+    Indicator(
+        "high_tech_value_added",
+        "高技术制造业增加值",
+        "Value added of high-tech manufacturing (derived)",
+        "",
+        "production",
+        contract=False,
+    ),
+    Indicator(
+        "industry_export_delivery_value",
+        "工业出口交货值",
+        "Export delivery value of all industry (derived)",
+        "",
+        "exports",
+        contract=False,
+    ),
+    Indicator(
+        "industry_fixed_asset_investment",
+        "工业投资",
+        "Fixed-asset investment of all industry (derived)",
+        "",
+        "investment",
+        contract=False,
+    ),
+    Indicator(
+        "high_tech_fixed_asset_investment",
+        "高技术制造业投资",
+        "Fixed-asset investment of high-tech manufacturing (derived)",
+        "",
+        "investment",
+        contract=False,
+    ),
+    Indicator(
+        "manufacturing_fixed_asset_investment",
+        "制造业投资",
+        "Fixed-asset investment of all manufacturing (derived)",
+        "",
+        "investment",
+        contract=False,
+    ),
 )
 
 #: A region's revenue per month, in 亿元: from the Northeast's few tens of 亿元 a
