@@ -36,10 +36,11 @@ _FLAT = "持平"
 #: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
 _FOREIGN_ITEM = re.compile(
     "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|总额|美元|存货|资产|负债|费用|亏损"
+    "|营业"
 )
-#: ``地区`` outside a region subject: a region name we cannot read (``部地区`` of a damaged
-#: ``东部地区``); figures until the next region or sentence are not the nation's.
-_UNKNOWN_REGION = re.compile("地区")
+#: ``区`` outside a region subject: a region name we cannot read (``部地区`` or ``部区`` of
+#: a damaged ``东部地区``); figures until the next region or sentence are not the nation's.
+_UNKNOWN_REGION = re.compile("区")
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
@@ -89,6 +90,8 @@ class BulletinReader:
         self.indicator = None
         self.last_rate = None
         self.foreign = ""
+        if name == "clause":
+            return
         self.region = "national"
         self.four_regions = False
         if name == "paragraph":

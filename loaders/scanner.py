@@ -35,7 +35,13 @@ PERIOD_MARKERS: dict[str, str] = {
     "broken": BROKEN_MONTH,
 }
 #: ``。`` between two digits is a damaged decimal point (``9。3``), not a sentence end.
-BOUNDARIES = {"paragraph": r"\n", "sentence": r"[!?]|。(?!\d)|(?<!\d)。"}
+#: ``;`` ends an item of a list (``营业成本…;实现利润总额…``) unless what follows goes on
+#: about the same item (``;增速比同期工业低1.7个百分点``).
+BOUNDARIES = {
+    "paragraph": r"\n",
+    "sentence": r"[!?]|。(?!\d)|(?<!\d)。",
+    "clause": r";(?!增速|增幅|降幅|涨幅|跌幅|同比|比|较|分别|但|且|并)",
+}
 
 Kind = Literal["boundary", "period", "subject", "measure"]
 _GROUP = re.compile(r"\(\?P<(\w+)>")
