@@ -232,19 +232,25 @@ FIXED_DELETIONS: dict[str, list[int]] = {
     "smartphones": [at("中，手机产量", "手"), at("智能手机产量", "智")],
     # '实现润总额2217亿元，同比增长36.4%' gave its rate to the previous item, operating cost
     "unknown-item": [at("同比增长7.6%", "增"), at("实现利润总额", "利")],
-    # was misread: "'营业本5.12万亿元' (成 lost) is read as revenue, 51200 instead of 58600, once " "'营业收入5.86亿元' (万 lost) is refused",
+    # was misread: '营业本5.12万亿元' (成 lost) is read as revenue, 51200 instead of 58600, once
+    # '营业收入5.86亿元' (万 lost) is refused
     "operating-cost-name": [at("5.86万亿元", "万"), at("营业成本", "成")],
-    # was misread: "'营业本5.12万亿元，同比增长7.6%' (成 lost) gives revenue the growth 7.6 instead of 7.9, " "once '同比长7.9%' (增 lost) is unread",
+    # was misread: '营业本5.12万亿元，同比增长7.6%' (成 lost) gave revenue the growth
+    # 7.6 instead of 7.9, once '同比长7.9%' (增 lost) was unread
     "operating-cost-rate": [at("同比增长7.9%", "增"), at("营业成本", "成")],
-    # was misread: "'营业成5.12万亿元' (本 lost) is read as revenue, 51200 instead of 58600, once " "'营业收入5.86万元' (亿 lost) is refused",
+    # was misread: '营业成5.12万亿元' (本 lost) is read as revenue, 51200 instead of 58600, once
+    # '营业收入5.86万元' (亿 lost) is refused
     "operating-cost-name-2": [at("5.86万亿元", "亿"), at("营业成本", "本")],
-    # was misread: "'部区实现营业收入39210亿元，同比增长8.6%' (东, 地 lost) is read as national revenue " "(39210 instead of 58600, 8.6 instead of 7.9) once '实现业收入' (营 lost) is unread",
+    # was misread: '部区实现营业收入39210亿元，同比增长8.6%' (东, 地 lost) was read as
+    # national revenue (39210 instead of 58600, 8.6 instead of 7.9) once '实现业收入'
+    # (营 lost) was unread
     "region-name-2": [
         at("东部地区实现", "东"),
         at("东部地区实现", "地"),
         at("实现营业收入5.86", "营"),
     ],
-    # was misread: "'5，规模以上电子信息制造业增加值同比增长13.2%' (月份 lost) is read as the cumulative " "growth, 13.2 instead of 12.6, once the cumulative sentence is unread",
+    # was misread: '5，规模以上电子信息制造业增加值同比增长13.2%' (月份 lost) was read
+    # as the cumulative growth, 13.2 instead of 12.6, once the cumulative sentence was unread
     "single-month-2": [
         at("5月份，规模以上电子信息制造业增加值同比增长13", "月"),
         at("5月份，规模以上电子信息制造业增加值同比增长13", "份"),
