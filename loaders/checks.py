@@ -199,11 +199,21 @@ def cross_checks(
     new: Iterable[Observation], stored: Iterable[Mapping[str, Any]], sha256: str
 ) -> list[Issue]:
     """The checks a new bulletin gets against the store: its changes against the stored
-    figures they refer to (the store's latest facts, overlaid with the new bulletin's)."""
+    figures they refer to, and the stored changes that refer to its periods (the store's
+    latest facts, overlaid with the new bulletin's)."""
     new_rows = [{**o.row(), "printed": o.printed, "bulletin": sha256} for o in new]
+    stored = list(stored)
     index: dict[FactKey, Mapping[str, Any]] = {_fact_key(row): row for row in stored}
     index.update({_fact_key(row): row for row in new_rows})
-    return change_consistency(new_rows, index)
+    periods = {row["period"] for row in new_rows}
+    referring = [
+        row
+        for row in stored
+        if row["measure"] == "change_pp"
+        and row["ref_period"] in periods
+        and _fact_key(row) not in {_fact_key(r) for r in new_rows}
+    ]
+    return change_consistency([*new_rows, *referring], index)
 
 
 def store_report(facts: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loaders.schema import KEY_COLUMNS
 
 if TYPE_CHECKING:
+    from loaders.models import Issue
     from loaders.store import AddResult, Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -92,14 +94,30 @@ def _describe(result: AddResult) -> list[str]:
     return lines
 
 
+def _own_issues(issues: list[Issue], path: Path) -> list[str]:
+    """The bulletin's own warnings, and how many figures it did not take."""
+    lines = [f"    warning: {i.message}" for i in issues if i.severity == "warning"]
+    untaken = sum(1 for i in issues if i.severity != "warning")
+    if untaken:
+        lines.append(
+            f"    {untaken} sentence(s) with figures not read or not trusted: "
+            f"`eim parse --format table {path}` lists them"
+        )
+    return lines
+
+
 def add_command(args: argparse.Namespace) -> int:
     """``eim add``: see ``register``."""
-    from loaders.parse import BulletinError, parse_bulletin, read_source
     from loaders.store import Settings
 
     settings = Settings()
-    store = open_store()
-    who = args.by or settings.who()
+    with closing(open_store()) as store:
+        return _add_files(store, args, args.by or settings.who())
+
+
+def _add_files(store: Store, args: argparse.Namespace, who: str) -> int:
+    from loaders.parse import BulletinError, parse_bulletin, read_source
+
     counts = {"added": 0, "revised": 0, "unchanged": 0, "failed": 0, "warned": 0}
     progress = _Progress(len(args.files))
     status = EXIT_OK
@@ -121,7 +139,7 @@ def add_command(args: argparse.Namespace) -> int:
         counts["warned"] += bool(result.warnings)
         if result.status != "unchanged" or not progress.shown:
             progress.close()
-            print("\n".join(_describe(result)))
+            print("\n".join([*_describe(result), *_own_issues(bulletin.issues, path)]))
     progress.close()
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     print(f"summary: {summary}" + (" (dry run: nothing stored)" if args.dry_run else ""))
@@ -130,7 +148,8 @@ def add_command(args: argparse.Namespace) -> int:
 
 def list_command(args: argparse.Namespace) -> int:
     """``eim list``: one line per stored bulletin."""
-    rows = open_store().bulletins()
+    with closing(open_store()) as store:
+        rows = store.bulletins()
     if not rows:
         print("the store is empty: add bulletins with `eim add FILE...`")
         return EXIT_OK
@@ -164,8 +183,8 @@ def show_command(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"eim show: {error}", file=sys.stderr)
         return EXIT_USAGE
-    store = open_store()
-    facts = store.facts()
+    with closing(open_store()) as store:
+        facts = store.facts()
     rows = [row for row in facts if row["period"] == period]
     if not rows:
         print(f"no facts stored for {period}; `eim list` shows what is stored")
@@ -187,7 +206,8 @@ def check_command(args: argparse.Namespace) -> int:
     """``eim check``: every check over the whole store, as a report; status 1 on warnings."""
     from loaders.checks import store_report
 
-    report = store_report(open_store().facts())
+    with closing(open_store()) as store:
+        report = store_report(store.facts())
     for line in report:
         print(line)
     return EXIT_FAILED if any(line.startswith("warning") for line in report) else EXIT_OK

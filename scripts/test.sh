@@ -14,9 +14,12 @@ step() { printf '==> %s\n' "$*"; }
 #   apt-get update && apt-get install -y chromium chromium-driver
 # (see ../shared/PITFALLS.md for the flags Chromium needs as root).
 
-# HOOK (PostgreSQL issue): start a temporary PostgreSQL 15 here: initdb a temp folder owned by
-# `postgres`, `runuser -u postgres -- pg_ctl ... start` on a free port, export its URL for the
-# tests, and stop it in an EXIT trap. PostgreSQL refuses to run as root; CI starts with none.
+# A temporary PostgreSQL 15 for the store tests (scripts/postgres.sh): started just before
+# pytest, stopped (and its folder removed) by the EXIT trap. The store tests run on it and on
+# SQLite; if it cannot start, the run fails. An EIM_TEST_POSTGRES_URL already set is used as is.
+# shellcheck source=scripts/postgres.sh
+source "$EIM_ROOT/scripts/postgres.sh"
+trap eim_postgres_stop EXIT
 
 step "[1/4] ruff check ."
 ruff check .
@@ -26,6 +29,11 @@ ruff format --check .
 
 step "[3/4] mypy loaders (strict)"
 mypy loaders
+
+if [[ -z "${EIM_TEST_POSTGRES_URL:-}" ]] && ! eim_postgres_start; then
+    echo "error: could not start PostgreSQL 15 (see above): the store tests need it" >&2
+    exit 1
+fi
 
 step "[4/4] pytest $*"
 status=0

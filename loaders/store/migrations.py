@@ -9,7 +9,7 @@ once is safe: the loser of the race finds the migration recorded and moves on.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert, select
@@ -18,6 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from loaders.store.tables import bulletins, metadata, observations, schema_migrations
 
 Migration = tuple[str, Callable[[Connection], None]]
+#: ``Connection.info`` flag of a connection about to open a write transaction: the SQLite
+#: engine then begins with ``BEGIN IMMEDIATE`` (see ``loaders.store.store``).
+WRITE = "eim_write"
 
 
 def _create_bulletins_and_observations(connection: Connection) -> None:
@@ -27,6 +30,16 @@ def _create_bulletins_and_observations(connection: Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_create_bulletins_and_observations", _create_bulletins_and_observations),
 )
+
+
+@contextlib.contextmanager
+def _write(connection: Connection) -> Iterator[None]:
+    """Mark the connection's next transaction as a write (SQLite: BEGIN IMMEDIATE)."""
+    connection.info[WRITE] = True
+    try:
+        yield
+    finally:
+        connection.info.pop(WRITE, None)
 
 
 def applied(engine: Engine) -> set[str]:
@@ -45,7 +58,7 @@ def migrate(engine: Engine) -> list[str]:
         if name in done:
             continue
         try:
-            with engine.begin() as connection:
+            with engine.connect() as connection, _write(connection), connection.begin():
                 step(connection)
                 connection.execute(
                     insert(schema_migrations).values(

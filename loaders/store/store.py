@@ -35,13 +35,21 @@ from sqlalchemy.exc import IntegrityError
 from loaders.checks import cross_checks
 from loaders.models import Bulletin, Issue
 from loaders.schema import KEY_COLUMNS
-from loaders.store.migrations import migrate
+from loaders.store.migrations import WRITE, migrate
 from loaders.store.settings import Settings
 from loaders.store.tables import bulletins, observations
 
 PUBLISHER = "工业和信息化部运行监测协调局 (MIIT)"
 Status = Literal["added", "revised", "unchanged"]
 FactKey = tuple[str, ...]
+
+
+def utc_naive(moment: datetime) -> datetime:
+    """A time as the store keeps it: UTC without a zone. A time with a zone is converted;
+    one without is taken as UTC already."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def parser_version() -> str:
@@ -98,7 +106,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at once (a deferred BEGIN that reads, then writes, loses
+        # commits to "database is locked"); readers never wait for a writer under WAL.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.info.get(WRITE) else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -146,7 +156,7 @@ class Store:
         columns = [c for c in bulletins.c if c.name != "text"]
         query = select(*columns).order_by(bulletins.c.id)
         if as_of is not None:
-            query = query.where(bulletins.c.added_at <= as_of)
+            query = query.where(bulletins.c.added_at <= utc_naive(as_of))
         with self.engine.connect() as connection:
             rows = [dict(row._mapping) for row in connection.execute(query)]
         counts: dict[str, int] = {}
@@ -206,7 +216,7 @@ class Store:
         dry_run: bool,
         added_at: datetime | None,
     ) -> AddResult:
-        with self._transaction(commit=not dry_run) as connection:
+        with self.write(commit=not dry_run) as connection:
             stored = connection.execute(
                 select(bulletins.c.id).where(bulletins.c.sha256 == bulletin.sha256)
             ).first()
@@ -226,7 +236,7 @@ class Store:
                     source=source or bulletin.source,
                     text=text,
                     parser_version=parser_version(),
-                    added_at=(added_at or datetime.now(UTC)).replace(tzinfo=None),
+                    added_at=utc_naive(added_at or datetime.now(UTC)),
                     added_by=added_by,
                     publisher=PUBLISHER,
                 )
@@ -268,18 +278,28 @@ class Store:
         )
 
     @contextmanager
-    def _transaction(self, commit: bool) -> Iterator[Connection]:
+    def write(self, commit: bool = True) -> Iterator[Connection]:
+        """A write transaction, one writer at a time: ``BEGIN IMMEDIATE`` on SQLite, an
+        EXCLUSIVE lock on ``bulletins`` on PostgreSQL (readers go on). Serial writers keep
+        vintage numbers right and make ids grow in commit order, so ``version`` grows
+        with every commit. Rolled back on error, or when ``commit`` is False."""
         with self.engine.connect() as connection:
-            transaction = connection.begin()
+            connection.info[WRITE] = True
             try:
-                yield connection
-            except BaseException:
-                transaction.rollback()
-                raise
-            if commit:
-                transaction.commit()
-            else:
-                transaction.rollback()
+                transaction = connection.begin()
+                try:
+                    if connection.dialect.name == "postgresql":
+                        connection.exec_driver_sql("LOCK TABLE bulletins IN EXCLUSIVE MODE")
+                    yield connection
+                except BaseException:
+                    transaction.rollback()
+                    raise
+                if commit:
+                    transaction.commit()
+                else:
+                    transaction.rollback()
+            finally:
+                connection.info.pop(WRITE, None)
 
 
 def _pause_for_tests() -> None:
@@ -303,7 +323,7 @@ def _fact_rows(connection: Connection, as_of: datetime | None) -> Iterable[dict[
         .order_by(bulletins.c.id)
     )
     if as_of is not None:
-        query = query.where(bulletins.c.added_at <= as_of)
+        query = query.where(bulletins.c.added_at <= utc_naive(as_of))
     return (dict(row._mapping) for row in connection.execute(query))
 
 
