@@ -150,12 +150,11 @@ def regional_shares(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
         if printed in by_key or national is None or float(national["value"]) <= 0:
             continue
         value = 100 * float(fact["value"]) / float(national["value"])
-        latest = max(fact["bulletin"], national["bulletin"], key=lambda b: b == fact["bulletin"])
         rows.append(
             _row(
                 fact,
                 f"100 × {_plain(fact['value'])} / {_plain(national['value'])} 亿元 (全国)",
-                latest,
+                _latest_bulletin(fact, national),
                 measure="share_pct",
                 value=value,
             )

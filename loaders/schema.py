@@ -103,6 +103,13 @@ OBSERVATIONS: Final = Table(
             "derived row, of the latest bulletin it uses).",
         ),
         Column(
+            "printed",
+            "string",
+            "The figure as printed, with its unit (13.5万亿元, 2.1倍); its last digit gives "
+            "its precision. Empty for derived rows.",
+            required=False,
+        ),
+        Column(
             "text",
             "string",
             "The sentence the figure was read from, or how it was computed.",
@@ -178,7 +185,8 @@ KEY_COLUMNS: Final[tuple[str, ...]] = (
     "measure",
     "ref_period",
 )
-#: The tidy columns a parsed observation carries (no ``bulletin``: that is the store's).
+#: The tidy columns of ``eim parse`` rows (no ``bulletin``: that is the store's; ``printed``
+#: is kept on the Observation itself).
 TIDY_COLUMNS: Final[tuple[str, ...]] = tuple(
-    name for name in OBSERVATIONS.column_names if name != "bulletin"
+    name for name in OBSERVATIONS.column_names if name not in ("bulletin", "printed")
 )

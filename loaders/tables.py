@@ -88,10 +88,8 @@ def bulletins_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     for column in ("source", "added_by"):
         frame[column] = frame[column].fillna("")
     frame["vintage"] = frame["vintage"].astype("int64")
-    # the store keeps naive UTC datetimes; say so in the dtype
-    frame["added_at"] = (
-        pd.to_datetime(frame["added_at"]).astype("datetime64[us]").dt.tz_localize("UTC")
-    )
+    # the store keeps UTC (naive datetimes are UTC); say so in the dtype
+    frame["added_at"] = pd.to_datetime(frame["added_at"], utc=True).astype("datetime64[us, UTC]")
     return _checked(frame, BULLETINS)
 
 
@@ -136,7 +134,10 @@ def wide_table(observations: pd.DataFrame) -> pd.DataFrame:
     """One row per period, one column per series (sorted), from the observations table."""
     if observations.empty:
         return pd.DataFrame({"period": pd.Series([], dtype="str")})
-    series = [series_name(row) for row in observations.to_dict("records")]
+    series = [
+        series_name(dict(zip(observations.columns.astype(str), values, strict=True)))
+        for values in observations.itertuples(index=False, name=None)
+    ]
     long = pd.DataFrame(
         {"period": observations["period"], "series": series, "value": observations["value"]}
     )

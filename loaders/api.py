@@ -1,0 +1,131 @@
+"""The Python API: the store's data as pandas DataFrames, for the dashboard and notebooks.
+
+    from loaders import api
+    api.observations(indicator="revenue", region="east", start="2023-01", end="2023-12")
+    api.wide(indicator=["value_added", "export_delivery_value"], measure="yoy_pct")
+    api.bulletins()
+
+Shapes (see ``loaders.tables``): ``observations`` is the tidy long table — one row
+per fact, the latest vintage of each (or the state at ``as_of``), printed figures
+(``derived`` False) and the series computed from them (``derived`` True); ``wide``
+one row per period and one column per series; ``bulletins`` one row per stored
+bulletin. Values are in the ``unit`` column's unit.
+
+Every function takes ``store=``; without it, the store the environment names
+(``EIM_DATABASE_URL`` or the SQLite file), which ``default_store`` fills from the
+shipped ``datasets/`` on first use, so the data is there out of the box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.store import Settings, Store
+from loaders.tables import bulletins_table, observations_table, wide_table
+
+#: The shipped datasets: the tidy tables built from the corpus (``eim datasets``).
+SHIPPED_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+
+Filter = str | Iterable[str] | None
+
+
+def default_store(settings: Settings | None = None, datasets: Path = SHIPPED_DATASETS) -> Store:
+    """The store the environment names; an empty one is first filled from ``datasets``
+    (when that folder holds an export), so a fresh clone shows data at once."""
+    store = Store.from_settings(settings)
+    if store.version() == 0 and (datasets / "observations.csv").is_file():
+        from loaders.importer import import_tables
+
+        import_tables(store, datasets)
+    return store
+
+
+def _as_set(values: Filter) -> set[str] | None:
+    if values is None:
+        return None
+    return {values} if isinstance(values, str) else set(values)
+
+
+def _as_time(as_of: datetime | str | None) -> datetime | None:
+    if as_of is None or isinstance(as_of, datetime):
+        return as_of
+    return datetime.fromisoformat(as_of)
+
+
+def observations(
+    indicator: Filter = None,
+    region: Filter = None,
+    start: str | None = None,
+    end: str | None = None,
+    as_of: datetime | str | None = None,
+    *,
+    segment: Filter = None,
+    basis: Filter = None,
+    measure: Filter = None,
+    derived: bool | None = None,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """The tidy table, filtered: codes (one or several) for ``indicator``, ``region``,
+    ``segment``, ``basis``, ``measure``; periods ``start``..``end`` inclusive (YYYY-MM);
+    ``derived`` True or False for only computed or only printed rows (None: both);
+    ``as_of`` a time (or ISO string) to see the store as it was then."""
+    store = store or default_store()
+    frame = observations_table(store.facts(as_of=_as_time(as_of)), derived=derived is not False)
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (
+        ("indicator", indicator),
+        ("region", region),
+        ("segment", segment),
+        ("basis", basis),
+        ("measure", measure),
+    ):
+        codes = _as_set(wanted)
+        if codes is not None:
+            keep &= frame[column].isin(codes)
+    if start:
+        keep &= frame["period"] >= start
+    if end:
+        keep &= frame["period"] <= end
+    if derived is not None:
+        keep &= frame["derived"] == derived
+    return frame[keep].reset_index(drop=True)
+
+
+def wide(
+    indicator: Filter = None,
+    region: Filter = None,
+    start: str | None = None,
+    end: str | None = None,
+    as_of: datetime | str | None = None,
+    *,
+    segment: Filter = None,
+    basis: Filter = None,
+    measure: Filter = None,
+    derived: bool | None = None,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """One row per period, one column per series, of the rows ``observations`` selects."""
+    return wide_table(
+        observations(
+            indicator,
+            region,
+            start,
+            end,
+            as_of,
+            segment=segment,
+            basis=basis,
+            measure=measure,
+            derived=derived,
+            store=store,
+        )
+    )
+
+
+def bulletins(as_of: datetime | str | None = None, *, store: Store | None = None) -> pd.DataFrame:
+    """One row per stored bulletin (vintage), oldest first, with its provenance."""
+    store = store or default_store()
+    return bulletins_table(store.bulletins(as_of=_as_time(as_of)))
