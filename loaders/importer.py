@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from loaders.models import Bulletin, Observation
 from loaders.schema import BULLETINS, KEY_COLUMNS, OBSERVATIONS, Table
+from loaders.store.store import insert_bulletin
 from loaders.store.tables import bulletins as bulletins_db
-from loaders.store.tables import observations as observations_db
 
 if TYPE_CHECKING:
     from loaders.store import Store
@@ -165,29 +165,15 @@ def import_tables(store: Store, directory: Path) -> ImportResult:
             )
         facts = 0
         for row, bulletin in zip(bulletin_rows, parsed, strict=True):
-            new_id = connection.execute(
-                insert(bulletins_db).values(
-                    sha256=bulletin.sha256,
-                    period=bulletin.period,
-                    title=bulletin.title,
-                    source=bulletin.source,
-                    text="",
-                    parser_version=row["parser_version"],
-                    added_at=_utc(row["added_at"], f"bulletin {bulletin.sha256[:12]}"),
-                    added_by=row["added_by"],
-                    publisher=row["publisher"],
-                )
-            ).inserted_primary_key
-            rows = [
-                {
-                    "bulletin_id": new_id[0] if new_id else None,
-                    **{c: getattr(o, c) for c in (*KEY_COLUMNS, "value", "unit")},
-                    "printed": o.printed,
-                    "text": o.text,
-                }
-                for o in bulletin.observations
-            ]
-            if rows:
-                connection.execute(insert(observations_db), rows)
-            facts += len(rows)
+            insert_bulletin(
+                connection,
+                bulletin,
+                text="",
+                source=bulletin.source,
+                parser_version=row["parser_version"],
+                added_at=_utc(row["added_at"], f"bulletin {bulletin.sha256[:12]}"),
+                added_by=row["added_by"],
+                publisher=row["publisher"],
+            )
+            facts += len(bulletin.observations)
     return ImportResult("imported", len(parsed), facts, skipped)

@@ -228,30 +228,16 @@ class Store:
                 select(func.count()).where(bulletins.c.period == bulletin.period)
             )
             previous = {_key(row): row for row in _latest(_fact_rows(connection, None))}
-            new_id = connection.execute(
-                insert(bulletins).values(
-                    sha256=bulletin.sha256,
-                    period=bulletin.period,
-                    title=bulletin.title,
-                    source=source or bulletin.source,
-                    text=text,
-                    parser_version=parser_version(),
-                    added_at=utc_naive(added_at or datetime.now(UTC)),
-                    added_by=added_by,
-                    publisher=PUBLISHER,
-                )
-            ).inserted_primary_key
-            rows = [
-                {
-                    "bulletin_id": new_id[0] if new_id else None,
-                    **{c: getattr(o, c) for c in (*KEY_COLUMNS, "value", "unit")},
-                    "printed": o.printed,
-                    "text": o.text,
-                }
-                for o in bulletin.observations
-            ]
-            if rows:
-                connection.execute(insert(observations), rows)
+            insert_bulletin(
+                connection,
+                bulletin,
+                text=text,
+                source=source or bulletin.source,
+                parser_version=parser_version(),
+                added_at=utc_naive(added_at or datetime.now(UTC)),
+                added_by=added_by,
+                publisher=PUBLISHER,
+            )
             _pause_for_tests()
         changes = [
             Change(
@@ -300,6 +286,46 @@ class Store:
                     transaction.rollback()
             finally:
                 connection.info.pop(WRITE, None)
+
+
+def insert_bulletin(
+    connection: Connection,
+    bulletin: Bulletin,
+    *,
+    text: str,
+    source: str,
+    parser_version: str,
+    added_at: datetime,
+    added_by: str,
+    publisher: str,
+) -> int:
+    """Insert one bulletin and its printed facts in the caller's transaction; its new id."""
+    inserted = connection.execute(
+        insert(bulletins).values(
+            sha256=bulletin.sha256,
+            period=bulletin.period,
+            title=bulletin.title,
+            source=source,
+            text=text,
+            parser_version=parser_version,
+            added_at=added_at,
+            added_by=added_by,
+            publisher=publisher,
+        )
+    ).inserted_primary_key
+    new_id = int(inserted[0]) if inserted else 0
+    rows = [
+        {
+            "bulletin_id": new_id,
+            **{c: getattr(o, c) for c in (*KEY_COLUMNS, "value", "unit")},
+            "printed": o.printed,
+            "text": o.text,
+        }
+        for o in bulletin.observations
+    ]
+    if rows:
+        connection.execute(insert(observations), rows)
+    return new_id
 
 
 def _pause_for_tests() -> None:
