@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from loaders import cli_export, cli_store
+from loaders import cli_export, cli_serve, cli_store
 from loaders.models import Bulletin
 from loaders.parse import BulletinError, parse_bulletin
 from loaders.periods import Month
@@ -29,7 +29,7 @@ from loaders.schema import TIDY_COLUMNS
 
 EXIT_OK, EXIT_NOT_A_BULLETIN, EXIT_USAGE = 0, 1, 2
 #: Modules that add subcommands: each has ``register(subparsers)``.
-COMMAND_MODULES = (cli_store, cli_export)
+COMMAND_MODULES = (cli_store, cli_export, cli_serve)
 
 
 def _period_argument(value: str) -> str:

@@ -10,9 +10,13 @@ cd "$EIM_ROOT"
 
 step() { printf '==> %s\n' "$*"; }
 
-# HOOK (browser-test issue): install the browser for dash_duo tests here, as root:
-#   apt-get update && apt-get install -y chromium chromium-driver
-# (see ../shared/PITFALLS.md for the flags Chromium needs as root).
+# Headless Chromium, chromedriver and CJK fonts for the browser tests (tests/test_browser.py):
+# scripts/chromium.sh installs the Debian packages chromium, chromium-driver and
+# fonts-noto-cjk with apt-get (as root) when missing. If it cannot, the run fails here.
+if ! bash "$EIM_ROOT/scripts/chromium.sh"; then
+    echo "error: could not install Chromium (see above): the browser tests need it" >&2
+    exit 1
+fi
 
 # A temporary PostgreSQL 15 for the store tests (scripts/postgres.sh): started just before
 # pytest, stopped (and its folder removed) by the EXIT trap. The store tests run on it and on
@@ -27,8 +31,8 @@ ruff check .
 step "[2/4] ruff format --check ."
 ruff format --check .
 
-step "[3/4] mypy loaders (strict)"
-mypy loaders
+step "[3/4] mypy loaders (strict) dashboard"
+mypy loaders dashboard
 
 if [[ -z "${EIM_TEST_POSTGRES_URL:-}" ]] && ! eim_postgres_start; then
     echo "error: could not start PostgreSQL 15 (see above): the store tests need it" >&2

@@ -1,0 +1,264 @@
+"""Products and trade: output of mobile phones, smartphones, microcomputers and integrated
+circuits, and customs exports (and imports) of laptops, phones and chips — their levels and
+growth, cumulative or single-month.
+
+Query (every view is a link; anything unknown falls back to the default):
+    product   output_mobile_phones (default), output_smartphones, output_microcomputers,
+              output_integrated_circuits, customs_export_laptops,
+              customs_export_mobile_phones, customs_export_integrated_circuits,
+              customs_import_integrated_circuits
+    basis     ytd (default: cumulative, 1—M月) or month (single month)
+
+Charts (ids ``{"type": "chart", "page": "products", "name": …}``):
+    level   the level: printed solid; single months the bulletins do not print, derived as
+            the difference of two cumulative figures, dotted with open markers and named as
+            derived. The axis reads in the unit a reader expects (亿台 / 万台, billion /
+            million units); the points keep the exact stored values (a click looks the
+            value up in its bulletin) and the hover gives each with its unit.
+    growth  growth year on year (%), printed only
+
+Shapes: the builders are pure — series frames (period, value, unit, derived, bulletin, text,
+as ``data.series`` gives them) in, plain dict figures out. Missing months are gaps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import data, ids, shell
+from dashboard.figures import PALETTE, Line, time_series
+from dashboard.i18n import basis_name, indicator_name, lang_of, unit_name
+from dashboard.pages.growth import (
+    BASES,
+    GRID_STYLE,
+    Figure,
+    basis_control,
+    basis_text,
+    choice,
+    control,
+    finish,
+    graph,
+    padded,
+    text,
+    with_unit,
+)
+from loaders.catalog import INDICATORS
+
+PATH = "/products"
+PAGE = "products"
+
+PRODUCTS: tuple[str, ...] = (
+    "output_mobile_phones",
+    "output_smartphones",
+    "output_microcomputers",
+    "output_integrated_circuits",
+    "customs_export_laptops",
+    "customs_export_mobile_phones",
+    "customs_export_integrated_circuits",
+    "customs_import_integrated_circuits",
+)
+
+#: Count units: how many things one unit is, and the thing in Chinese and in English.
+COUNT_UNITS: dict[str, tuple[float, str, str]] = {
+    "万台": (1e4, "台", "units"),
+    "万块": (1e4, "块", "chips"),
+    "万个": (1e4, "个", "chips"),
+    "万只": (1e4, "只", "pieces"),
+}
+#: The scales an axis may read in: (size, zh prefix, en prefix), largest first.
+_ZH_AXIS: tuple[tuple[float, str], ...] = ((1e8, "亿"), (1e4, "万"))
+_EN_AXIS: tuple[tuple[float, str], ...] = (
+    (1e9, "billion "),
+    (1e6, "million "),
+    (1e3, "thousand "),
+    (1, ""),
+)
+
+#: A series with no rows.
+EMPTY = pd.DataFrame(columns=["period", "value", "unit", "derived", "bulletin", "text"])
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "title": ("产品产量与进出口", "Products and trade"),
+    "intro": (
+        "主要电子产品产量和海关进出口数量及其同比增速。公报未公布的当月数量由相邻两期累计值"
+        "之差推算，以虚线和空心点表示；缺少公报的月份留空，不作插值。"
+        "点击图中的数值可打开其所在公报的原文。",
+        "Output and customs trade of the main electronic products, with their growth year on "
+        "year. Single-month quantities the bulletins do not print are derived as the "
+        "difference of two cumulative figures (dotted lines, open markers); months without a "
+        "bulletin are left empty, never interpolated. Click a figure to open the bulletin it "
+        "came from.",
+    ),
+    "product": ("产品", "Product"),
+    "level_title": ("{name}（{basis}，{unit}）", "{name} ({basis}, {unit})"),
+    "growth_title": ("{name}{basis}同比增速", "{name}: growth y/y, {basis}"),
+    "growth_line": ("同比增速", "Growth y/y"),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return text(_TEXT, key, lang, **values)
+
+
+# -- figures (pure) ------------------------------------------------------------------------
+
+
+def level_axis(unit: str, values: Sequence[float | None], lang: str) -> tuple[float, str]:
+    """How a level axis reads: (factor to multiply the values by, axis unit). Counts are
+    shown in the largest scale the biggest value reaches: ``157000 万台`` on an axis of
+    ``亿台`` (×0.0001) / ``billion units``; other units are kept as they are."""
+    if unit not in COUNT_UNITS:
+        return 1.0, unit_name(unit, lang).strip()
+    size, zh_noun, en_noun = COUNT_UNITS[unit]
+    largest = max((abs(v) * size for v in values if v is not None and not pd.isna(v)), default=0.0)
+    scales = _EN_AXIS if lang_of(lang) == "en" else _ZH_AXIS
+    for threshold, prefix in scales:
+        if largest >= threshold or threshold == scales[-1][0]:
+            noun = en_noun if lang_of(lang) == "en" else zh_noun
+            return size / threshold, f"{prefix}{noun}"
+    raise AssertionError("unreachable: the last scale always matches")  # pragma: no cover
+
+
+def _tick_text(value: float) -> str:
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def level_ticks(
+    values: Sequence[float | None], factor: float, count: int = 5
+) -> tuple[list[float], list[str]]:
+    """About ``count`` round ticks over the values as the axis reads them (value ×
+    ``factor``): (positions in the values' own unit, their labels in the axis unit)."""
+    shown = [v * factor for v in values if v is not None and not pd.isna(v)]
+    if not shown:
+        return [], []
+    low, high = min(shown), max(shown)
+    raw = (high - low) / count or abs(high) / count or 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    ticks = [round(k * step, 10) for k in range(first, last + 1)]
+    return [round(tick / factor, 6) for tick in ticks], [_tick_text(tick) for tick in ticks]
+
+
+def label_axis(figure: Figure, factor: float, axis_unit: str) -> Figure:
+    """``figure``'s y axis read in ``axis_unit``: ticks at round numbers of that unit
+    (value × ``factor``), titled with it. The points keep their exact values — a click
+    opens the sentence of that value, and the hover says it with its unit."""
+    yaxis = figure["layout"].setdefault("yaxis", {})
+    yaxis["title"] = {"text": axis_unit}
+    values = [v for trace in figure["data"] for v in trace.get("y") or ()]
+    if factor != 1.0 and values:
+        tickvals, ticktext = level_ticks(values, factor)
+        yaxis.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
+    else:
+        yaxis["tickformat"] = ",~r"
+    return figure
+
+
+def level_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> Figure:
+    """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
+    units = frame["unit"].dropna() if "unit" in frame else pd.Series(dtype=str)
+    unit = str(units.iloc[0]) if not units.empty else INDICATORS[product].level_unit
+    factor, axis_unit = level_axis(unit, frame["value"].tolist(), lang)
+    title = _t(
+        "level_title",
+        lang,
+        name=indicator_name(product, lang),
+        basis=basis_text(basis, lang),
+        unit=axis_unit,
+    )
+    lines = [Line(basis_name(basis, lang), frame, unit, PALETTE[0])] if not frame.empty else []
+    figure = time_series(lines, title, unit, lang)
+    return label_axis(finish(figure, lang), factor, axis_unit)
+
+
+def growth_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> Figure:
+    """The product's growth year on year on ``basis`` (%)."""
+    title = with_unit(
+        _t("growth_title", lang, name=indicator_name(product, lang), basis=basis_text(basis, lang)),
+        "%",
+        lang,
+    )
+    lines = [Line(_t("growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
+    return finish(time_series(lines, title, "%", lang), lang)
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+def figures(product: str, basis: str, lang: str) -> dict[str, Figure]:
+    """Read the series of a (validated) query and build its figures, by chart name."""
+    # both charts over the same months
+    both = padded(
+        {
+            "level": data.series(product, "level", basis=basis),
+            "growth": data.series(product, "yoy_pct", basis=basis),
+        }
+    )
+    return {
+        "level": level_figure(both.get("level", EMPTY), product, basis, lang),
+        "growth": growth_figure(both.get("growth", EMPTY), product, basis, lang),
+    }
+
+
+@lru_cache(maxsize=64)
+def _cached_figures(version: int, product: str, basis: str, lang: str) -> dict[str, Figure]:
+    return figures(product, basis, lang)
+
+
+def layout(lang: str = "zh", product: str = "", basis: str = "", **_: Any) -> html.Div:
+    """The products page for the query (every value validated; unknown ones -> defaults).
+    Its figures are cached per data version and query."""
+    lang = lang_of(lang)
+    product = choice(product, PRODUCTS, PRODUCTS[0])
+    basis = choice(basis, BASES, BASES[0])
+    shown = _cached_figures(data.version(), product, basis, lang)
+    controls = html.Div(
+        [
+            control(
+                _t("product", lang),
+                dcc.Dropdown(
+                    id=ids.PRODUCTS_PRODUCT,
+                    options=[
+                        {"label": indicator_name(code, lang), "value": code} for code in PRODUCTS
+                    ],
+                    value=product,
+                    clearable=False,
+                    style={"width": "22em"},
+                ),
+            ),
+            basis_control(ids.PRODUCTS_BASIS, basis, lang),
+        ],
+        className="controls",
+    )
+    return html.Div(
+        [
+            html.H2(_t("title", lang)),
+            html.P(_t("intro", lang), className="note"),
+            controls,
+            html.Div(
+                [
+                    graph("level", shown["level"], page=PAGE),
+                    graph("growth", shown["growth"], page=PAGE),
+                ],
+                style=GRID_STYLE,
+            ),
+        ]
+    )
+
+
+def register() -> None:
+    """Register the page with Dash (its query callback is registered once, at import)."""
+    shell.register_page(
+        __name__, path=PATH, name="products", title="产品与贸易 · EIM Monitor", layout=layout
+    )
+
+
+shell.sync_query(PATH, {"product": ids.PRODUCTS_PRODUCT, "basis": ids.PRODUCTS_BASIS})

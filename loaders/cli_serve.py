@@ -1,0 +1,107 @@
+"""The serving command: ``eim serve`` runs the dashboard locally under gunicorn.
+
+    eim serve [--port N] [--workers N]   http://127.0.0.1:N/ (default 8050, 2 workers)
+
+It is the Procfile's command (``gunicorn dashboard.app:server``) bound to 127.0.0.1: the
+address is printed first, then gunicorn replaces this process (Ctrl-C stops it). The data is
+the store the environment names (``EIM_DATABASE_URL``, else the SQLite file
+``EIM_DATABASE_PATH``, default ``var/eim.sqlite``); an empty store is filled from the shipped
+``datasets/`` on first use. Nothing here imports the dashboard or opens the database: each
+gunicorn worker opens its own store after the fork.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_FAILED = 1
+DEFAULT_PORT = 8050
+DEFAULT_WORKERS = 2
+HOST = "127.0.0.1"
+#: The WSGI app gunicorn serves, as in the Procfile.
+APP = "dashboard.app:server"
+
+
+def gunicorn_argv(port: int, workers: int = DEFAULT_WORKERS, host: str = HOST) -> list[str]:
+    """The command that serves the dashboard with this interpreter's gunicorn."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        APP,
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+    ]
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a TCP port (1-65535)")
+    return port
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers (1 or more)")
+    return workers
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``serve`` to ``eim``."""
+    serve = commands.add_parser(
+        "serve",
+        help="run the dashboard locally (gunicorn) and print its address",
+        description="Serve the dashboard (the Procfile's gunicorn dashboard.app:server) on "
+        f"http://{HOST}:PORT/ and print that address first. The data is the store the "
+        "environment names (EIM_DATABASE_URL, else the SQLite file EIM_DATABASE_PATH, "
+        "default var/eim.sqlite); an empty store is filled from datasets/ on first use. "
+        "Ctrl-C stops it.",
+    )
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=f"TCP port on {HOST} (default: {DEFAULT_PORT})",
+    )
+    serve.add_argument(
+        "--workers",
+        type=_workers,
+        default=DEFAULT_WORKERS,
+        metavar="N",
+        help=f"gunicorn worker processes (default: {DEFAULT_WORKERS})",
+    )
+    serve.set_defaults(run=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """Print the address, then replace this process with gunicorn (returns only on failure)."""
+    port, workers = int(args.port), int(args.workers)
+    if os.environ.get("EIM_DATABASE_URL"):
+        database = "the database EIM_DATABASE_URL names"
+    else:
+        database = os.environ.get("EIM_DATABASE_PATH") or "var/eim.sqlite"
+    print(f"EIM Monitor dashboard: http://{HOST}:{port}/", flush=True)
+    print(
+        f"  gunicorn {APP}, {workers} worker{'s' * (workers != 1)}; data: {database} "
+        "(filled from datasets/ when empty); Ctrl-C stops it",
+        flush=True,
+    )
+    argv = gunicorn_argv(port, workers)
+    try:
+        os.execv(argv[0], argv)
+    except OSError as error:
+        print(f"error: could not start gunicorn: {error}", file=sys.stderr)
+    return EXIT_FAILED

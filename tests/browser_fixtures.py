@@ -1,0 +1,111 @@
+"""Browser fixtures, a pytest plugin: ``pytest_plugins = ["browser_fixtures"]`` in a test module.
+
+``app`` (one per session) is the real dashboard served by gunicorn
+(``python -m gunicorn dashboard.app:server --bind 127.0.0.1:<free port> --workers 2``) on a
+SQLite file of its own, which fills itself from the shipped ``datasets/`` on first use; the
+fixture waits (bounded) until the app serves a page layout and stops it at the end.
+``browser`` (one per session) is headless Chromium driven by selenium: Debian's ``chromium``
+and ``chromium-driver`` with the flags they need as root, a new profile (``--user-data-dir``),
+the console log readable with ``driver.get_log("browser")``; always quit at the end.
+``driver`` gives each test a fresh tab of it (the HTTP cache kept, so plotly.js loads once;
+the app's cookies and storage cleared, the console log drained, the window at its default
+size) whose downloads are saved, without asking, into the test's own ``download_dir``.
+``dashboard.screenshots.console_errors(driver)`` gives the console's SEVERE entries.
+
+Test modules import ``App`` for annotations only (under ``TYPE_CHECKING``): a plugin that a
+test module imports before pytest loads it could not have its asserts rewritten.
+
+Without /usr/bin/chromium or /usr/bin/chromedriver the browser tests skip, naming
+``scripts/chromium.sh`` (which ``scripts/test.sh`` runs first), except under CI (``CI`` set),
+where they fail: CI must never pass without a browser.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.screenshots import CHROMEDRIVER, CHROMIUM, WINDOW, chrome, running_app
+
+
+@dataclass(frozen=True)
+class App:
+    """The running app: its base URL (``http://127.0.0.1:PORT``) and its SQLite file."""
+
+    url: str
+    database: Path
+
+    @property
+    def database_url(self) -> str:
+        """The SQLAlchemy URL of the app's store, for ``loaders.store.Store``."""
+        return f"sqlite:///{self.database}"
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _need_browser() -> None:
+    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if not missing:
+        return
+    reason = f"{', '.join(missing)} missing: run scripts/chromium.sh (scripts/test.sh does)"
+    if _ci():
+        pytest.fail(f"{reason}; CI must run the browser tests")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The real app under gunicorn (2 workers) on a fresh SQLite store; stopped at the end."""
+    database = tmp_path_factory.mktemp("browser-app") / "eim.sqlite"
+    with running_app(database) as url:
+        yield App(url, database)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless Chromium for the session (its HTTP cache keeps plotly.js between tests:
+    a cold page costs 2-3 s more); each test gets a fresh tab of it from ``driver``."""
+    _need_browser()
+    folder = tmp_path_factory.mktemp("browser")
+    session = chrome(folder / "profile", folder / "downloads", lang="zh-CN")
+    try:
+        yield session
+    finally:
+        session.quit()
+
+
+@pytest.fixture
+def download_dir(tmp_path: Path) -> Path:
+    """The folder the ``driver``'s downloads go to (empty at the start of the test)."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def driver(browser: Any, app: App, download_dir: Path) -> Any:
+    """The browser with one fresh tab, at the default window size, no cookies or storage of
+    the app, an empty console log and downloads going to ``download_dir``."""
+    old_tabs = list(browser.window_handles)
+    browser.switch_to.new_window("tab")
+    for handle in old_tabs:
+        browser.switch_to.window(handle)
+        browser.close()
+    browser.switch_to.window(browser.window_handles[0])
+    browser.set_window_size(*WINDOW)
+    browser.execute_cdp_cmd(
+        "Storage.clearDataForOrigin",
+        {"origin": app.url, "storageTypes": "cookies,local_storage,session_storage,indexeddb"},
+    )
+    browser.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)}
+    )
+    browser.get_log("browser")  # drop what earlier tests left
+    return browser

@@ -1,0 +1,121 @@
+"""The dashboard's frame and shared parts: languages and number formats, the figure
+builders (gaps, derived points, units), the shell's URL handling and the Overview page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import data, figures, i18n, shell
+
+
+@pytest.fixture()
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A store of its own (filled from datasets/ on first use), not var/eim.sqlite."""
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
+    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
+    data._store = None
+    yield
+    if data._store is not None:
+        data._store.close()
+    data._store = None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "zh", "en"),
+    [
+        (135000, "亿元", "13.5万亿元", "13.5 trillion yuan"),
+        (5736, "亿元", "5,736亿元", "573.6 billion yuan"),
+        (141000, "万台", "14.1亿台", "1.41 billion units"),
+        (12849, "万台", "1.2849亿台", "128.49 million units"),
+        (4107.8, "万台", "4,107.8万台", "41.078 million units"),
+        (-1.8, "%", "-1.8%", "-1.8%"),
+        (0.9, "pp", "+0.9个百分点", "+0.9 pp"),
+        (-2.3, "pp", "-2.3个百分点", "-2.3 pp"),
+    ],
+)
+def test_values_read_in_each_language(value: float, unit: str, zh: str, en: str) -> None:
+    assert i18n.value_text(value, unit, "zh") == zh
+    assert i18n.value_text(value, unit, "en") == en
+
+
+def test_unknown_languages_fall_back_to_chinese() -> None:
+    assert i18n.lang_of("fr") == "zh"
+    assert i18n.t("overview", "<script>") == "概览"
+    assert i18n.t("overview", "en") == "Overview"
+
+
+def _frame(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"period": p, "value": v, "derived": d, "bulletin": "ab" * 32, "text": ""}
+            for p, v, d in rows
+        ]
+    )
+
+
+def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
+    line = figures.Line(
+        "增加值",
+        _frame([("2024-03", 1.0, False), ("2024-05", 3.0, False), ("2024-04", 2.0, True)]),
+        "%",
+    )
+    figure = figures.time_series([line], "增速", "%", "zh")
+    reported, derived = figure.data
+    assert list(reported.x) == ["2024-03", "2024-04", "2024-05"]
+    assert list(reported.y) == [1.0, None, 3.0]
+    assert reported.connectgaps is False
+    assert list(derived.y) == [None, 2.0, None]
+    assert derived.line.dash == "dot" and "推算值" in derived.name
+    assert reported.customdata[0][1] == "ab" * 32
+    assert figure.layout.yaxis.title.text == "%"
+
+
+def test_a_figure_without_data_says_so() -> None:
+    figure = figures.time_series([], "增速", "%", "en")
+    assert figure.layout.annotations[0].text == "No data"
+
+
+def test_month_span_crosses_years() -> None:
+    assert figures.month_span(["2023-11", "2024-02"]) == [
+        "2023-11",
+        "2023-12",
+        "2024-01",
+        "2024-02",
+    ]
+
+
+def test_query_round_trip() -> None:
+    assert shell.query_of("?lang=en&period=2024-05") == {"lang": "en", "period": "2024-05"}
+    assert shell.with_query("/growth", {"lang": "en", "x": ""}) == "/growth?lang=en"
+
+
+def test_navigation_keeps_the_language_and_offers_the_other(fresh_store: None) -> None:
+    links = shell.navigation("/growth", "en")
+    hrefs = [link.href for link in links]
+    assert "/growth?lang=en" in hrefs
+    assert hrefs[-1] == "/growth?lang=zh"
+
+
+def test_overview_shows_cards_for_a_period_in_both_languages(fresh_store: None) -> None:
+    from dashboard.pages import overview
+
+    latest = data.latest_period()
+    assert latest is not None
+    zh = str(overview.layout(lang="zh"))
+    en = str(overview.layout(lang="en", period=latest))
+    assert "增加值" in zh and "Value added" in en
+    assert str(overview.layout(lang="xx", period="1999-01")) == zh  # nonsense -> defaults
+
+
+def test_every_page_answers_through_the_server(fresh_store: None) -> None:
+    from dashboard.app import create_app
+
+    client = create_app().server.test_client()
+    for path, _ in shell.NAVIGATION:
+        for lang in ("zh", "en"):
+            response = client.get(f"{path}?lang={lang}")
+            assert response.status_code == 200, (path, lang)

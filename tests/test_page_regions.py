@@ -1,0 +1,254 @@
+"""The Regions page: growth bars of the four regions and the two clusters, printed and
+computed shares side by side where they differ, shares over time, levels; both languages;
+nonsense queries fall back to the defaults.
+
+The bulletins below are made up for these tests, in the bulletins' style. In 1—5月 the East's
+printed share (68.5%) is deliberately not its revenue over the national revenue
+(40000 / 60000 = 66.67%); every other share agrees within rounding. 1—3月 prints levels but
+no shares, so the loader derives them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import data, ids
+from dashboard.pages import regions
+from loaders import parse_bulletin
+from loaders.store import Store
+
+MARCH = """2026年1—3月份电子信息制造业运行情况
+
+1—3月份，我国电子信息制造业生产平稳。
+
+一、效益情况
+
+1—3月份，规模以上电子信息制造业实现营业收入3.50万亿元，同比增长7.0%；实现利润总额1400亿元，同比增长10.0%。
+
+二、分地区情况
+
+1—3月份，东部地区实现营业收入23800亿元，同比增长8.1%；中部地区实现营业收入6300亿元，同比增长5.0%；西部地区实现营业收入5050亿元，同比下降2.2%；东北地区实现营业收入350亿元，同比增长1.0%。
+"""
+
+MAY = """2026年1—5月份电子信息制造业运行情况
+
+1—5月份，我国电子信息制造业生产平稳，效益改善。
+
+一、效益情况
+
+1—5月份，规模以上电子信息制造业实现营业收入6.00万亿元，同比增长8.0%；实现利润总额2500亿元，同比增长12.0%。
+
+二、分地区情况
+
+1—5月份，东部地区实现营业收入40000亿元，同比增长9.5%；中部地区实现营业收入11000亿元，同比增长6.2%；西部地区实现营业收入8400亿元，同比下降1.5%；东北地区实现营业收入600亿元，同比增长3.0%。四个地区电子信息制造业营业收入占全国比重分别为68.5%、18.3%、14.0%和1.0%。
+1—5月份，京津冀地区实现营业收入3300亿元，同比增长4.4%，营收占全国比重5.5%；长三角地区实现营业收入17400亿元，同比增长7.7%，营收占全国比重29%。
+"""
+
+
+def _reset_data() -> None:
+    if data._store is not None:
+        data._store.close()
+    data._store = None
+    # data's caches are keyed on the store's version only: two test stores share versions
+    data._observations.cache_clear()
+    data._bulletins.cache_clear()
+
+
+@pytest.fixture()
+def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A store of its own, filled from the shipped datasets/ on first use (no texts)."""
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
+    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
+    _reset_data()
+    yield
+    _reset_data()
+
+
+@pytest.fixture()
+def regional_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """A store holding only the two made-up bulletins, with their texts; their sha256s."""
+    path = tmp_path / "regions.sqlite"
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(path))
+    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
+    _reset_data()
+    store = Store(f"sqlite:///{path}")
+    shas = {}
+    for name, text in (("2026-03", MARCH), ("2026-05", MAY)):
+        bulletin = parse_bulletin(text, name=f"{name}.txt")
+        store.add(bulletin, text, source=f"{name}.txt", added_at=datetime(2026, 6, 1, tzinfo=UTC))
+        shas[name] = bulletin.sha256
+    store.close()
+    yield shas
+    _reset_data()
+
+
+def _frame() -> pd.DataFrame:
+    return regions.regional(data.observations())
+
+
+def _valid(figure: Any) -> go.Figure:
+    """The figure as plotly validates it (a misspelt property raises)."""
+    return go.Figure(figure)
+
+
+# -- figures -------------------------------------------------------------------------------
+
+
+def test_growth_has_four_region_bars_and_the_clusters_beside_them(
+    regional_store: dict[str, str],
+) -> None:
+    figure = _valid(regions.growth_figure(_frame(), "2026-05", "zh"))
+    four, clusters = figure.data
+    assert list(four.x) == ["东部地区", "中部地区", "西部地区", "东北地区"]
+    assert list(four.y) == [9.5, 6.2, -1.5, 3.0]
+    assert list(clusters.x) == ["京津冀地区", "长三角地区"]
+    assert list(clusters.y) == [4.4, 7.7]
+    hover, sha, period = four.customdata[2]
+    assert sha == regional_store["2026-05"] and period == "2026-05"
+    assert "-1.5%" in hover and "2026年1—5月" in hover and sha[:12] in hover
+    assert "%" in figure.layout.title.text and figure.layout.yaxis.title.text == "%"
+    english = _valid(regions.growth_figure(_frame(), "2026-05", "en"))
+    assert list(english.data[0].x) == ["East", "Central", "West", "Northeast"]
+    assert "Jan–May 2026" in english.layout.title.text
+
+
+def test_printed_and_computed_shares_side_by_side_where_they_differ(
+    regional_store: dict[str, str],
+) -> None:
+    shares = {s.region: s for s in regions.share_table(_frame(), "2026-05")}
+    assert shares["east"].printed == 68.5
+    assert shares["east"].computed == pytest.approx(100 * 40000 / 60000)
+    assert shares["east"].differs
+    assert not shares["central"].differs  # 18.3 printed, 18.33 computed: rounding
+    assert not shares["yangtze_delta"].differs  # 29 printed (± 0.5), 29.0 computed
+
+    figure = _valid(regions.shares_figure(list(shares.values()), "2026-05", "zh"))
+    printed, computed = figure.data
+    assert printed.name == "公布值" and "推算值" in computed.name
+    assert printed.y[0] == 68.5
+    assert list(computed.x) == ["东部地区"]  # agreeing shares: the printed bar only
+    assert computed.y[0] == pytest.approx(66.6667, abs=1e-4)
+    assert computed.marker.pattern.shape[0] == regions.DERIVED_PATTERN
+    assert figure.layout.barmode == "group"
+
+    note = str(regions.share_note(list(shares.values()), "zh"))
+    assert "东部地区" in note and "66.6667%" in note and "中部地区" not in note
+    assert "101.8%" in note  # the four printed shares do not add up to 100
+
+
+def test_shares_never_printed_are_computed_and_drawn_as_derived(
+    regional_store: dict[str, str],
+) -> None:
+    shares = regions.share_table(_frame(), "2026-03")
+    assert all(s.printed is None and s.computed is not None for s in shares[:4])
+    figure = _valid(regions.shares_figure(shares, "2026-03", "en"))
+    computed, missing = figure.data
+    assert "derived" in computed.name
+    assert list(missing.x) == ["Beijing-Tianjin-Hebei", "Yangtze River Delta"]  # none printed
+    assert computed.y[0] == pytest.approx(100 * 23800 / 35000)
+    assert "derived" in computed.text[0]
+    note = str(regions.share_note(shares, "en"))
+    assert "No share was printed" in note
+
+
+def test_shares_over_time_draw_derived_points_dotted_with_gaps(
+    regional_store: dict[str, str],
+) -> None:
+    figure = _valid(regions.shares_over_time_figure(_frame(), "zh"))
+    east = [trace for trace in figure.data if trace.name.startswith("东部地区")]
+    printed, derived = east
+    assert list(printed.x) == ["2026-03", "2026-04", "2026-05"]
+    assert list(printed.y) == [None, None, 68.5]
+    assert derived.line.dash == "dot" and "推算值" in derived.name
+    assert derived.y[0] == pytest.approx(68.0)
+    assert derived.y[1] is None  # April: no bulletin, a gap
+
+
+def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: None) -> None:
+    frame = _frame()
+    figure = _valid(regions.levels_figure(frame, "2024-08", "en"))
+    four, missing = figure.data  # 2024-08 printed no cluster figures
+    assert list(four.x) == ["East", "Central"] and list(four.y) == [69927.0, 15863.0]
+    assert four.text[0] == "6.9927 trillion yuan"
+    assert figure.layout.yaxis.title.text == "100 million yuan"
+    # the regions without a figure keep their place on the axis, saying so at the baseline
+    assert missing.type == "scatter" and missing.mode == "text"
+    assert list(missing.x) == ["West", "Northeast", "Beijing-Tianjin-Hebei", "Yangtze River Delta"]
+    assert set(missing.text) == {"No data"} and list(missing.y) == [0, 0, 0, 0]
+    assert list(figure.layout.xaxis.categoryarray)[:2] == ["East", "Central"]
+
+
+def test_a_period_without_figures_says_no_data() -> None:
+    empty = pd.DataFrame(
+        columns=["period", "region", "measure", "value", "derived", "bulletin", "printed", "text"]
+    )
+    figure = _valid(regions.growth_figure(empty, "2026-05", "en"))
+    (missing,) = figure.data
+    assert len(missing.x) == 6 and set(missing.text) == {"No data"}
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+def _graph_ids(component: Any) -> list[Any]:
+    found = []
+    if getattr(component, "id", None) is not None and type(component).__name__ == "Graph":
+        found.append(component.id)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            found += _graph_ids(child)
+    return found
+
+
+def test_layout_in_both_languages_defaults_to_the_latest_regional_period(
+    shipped_store: None,
+) -> None:
+    zh = regions.layout()
+    en = regions.layout(lang="en", period="2023-11")
+    assert "分地区运行情况" in str(zh) and "Regions" in str(en)
+    assert "2025年1—2月" in str(zh)  # the latest period with regional figures
+    assert "Jan–Nov 2023" in str(en)
+    assert _graph_ids(zh) == [
+        {"type": ids.CHART, "page": "regions", "name": name}
+        for name in ("growth", "shares", "levels", "shares_over_time")
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"lang": "xx", "period": "1999-01"},
+        {"period": "<script>alert(1)</script>"},
+        {"period": ["2023-11", "2023-12"], "lang": ["en", "zh"]},
+        {"period": "", "unknown": "1"},
+        {"period": "2024-02"},  # a period with figures, but none regional
+    ],
+)
+def test_nonsense_queries_fall_back_to_the_defaults(
+    shipped_store: None, query: dict[str, Any]
+) -> None:
+    assert str(regions.layout(**query)) == str(regions.layout())
+
+
+def test_an_empty_store_says_there_are_no_regional_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "empty.sqlite"))
+    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
+    _reset_data()
+    try:
+        from loaders import api
+
+        monkeypatch.setattr(data.api, "default_store", lambda: api.Store.from_settings())
+        assert "暂无分地区数据" in str(regions.layout())
+        assert "No regional figures yet" in str(regions.layout(lang="en"))
+    finally:
+        _reset_data()
