@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import t, unit_name, value_text
+from dashboard.i18n import marked_derived, t, unit_name, value_text
 from loaders.periods import Month
 
 PALETTE = ("#c0392b", "#2c7fb8", "#7f7f7f", "#e6a117", "#41ab5d", "#8c6bb1", "#d95f0e")
@@ -103,7 +103,7 @@ def time_series(lines: Sequence[Line], title: str, unit: str, lang: str) -> go.F
                     x=span,
                     y=[None if pd.isna(v) else float(v) for v in points["value"]],
                     customdata=custom,
-                    name=f"{line.name}（{t('derived', lang)}）" if derived else line.name,
+                    name=marked_derived(line.name, lang) if derived else line.name,
                     mode="lines+markers",
                     connectgaps=False,
                     line={"color": color, "dash": "dot" if derived else "solid", "width": 2},

@@ -86,6 +86,11 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang_of(lang) == "en" else pair[0]
 
 
+def marked_derived(text: str, lang: str) -> str:
+    """``text`` marked as derived: ``增加值（推算值）`` / ``Value added (derived)``."""
+    return f"{text} ({t('derived', lang)})" if lang_of(lang) == "en" else f"{text}（推算值）"
+
+
 def t(key: str, lang: str) -> str:
     """The label ``key`` in ``lang``."""
     return _pick(TEXT[key], lang)

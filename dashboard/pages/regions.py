@@ -35,7 +35,7 @@ from dash import dcc, html
 
 from dashboard import data, ids, shell
 from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, time_series
-from dashboard.i18n import lang_of, region_name, t, unit_name, value_text
+from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
 from loaders.catalog import FOUR_REGIONS
 from loaders.checks import SHARE_TOLERANCE
 from loaders.numbers import printed_uncertainty
@@ -296,7 +296,9 @@ def _bar(
     shown = [p for p in found if p.value is not None]
     derived_each = [derived or p.derived for p in shown]
     texts = [
-        value_text(float(p.value or 0), unit, lang) + (f"（{t('derived', lang)}）" if d else "")
+        marked_derived(value_text(float(p.value or 0), unit, lang), lang)
+        if d
+        else value_text(float(p.value or 0), unit, lang)
         for p, d in zip(shown, derived_each, strict=True)
     ]
     custom = [
