@@ -50,6 +50,9 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
         )
     value, unit = float(now["value"].iloc[0]), str(now["unit"].iloc[0])
     earlier = series[series["period"] < period]
+    if measure == "level" and unit != "%":
+        # Cumulative levels grow through the year: only one of the same year compares.
+        earlier = earlier[earlier["period"].str[:4] == period[:4]]
     change = ""
     if not earlier.empty:
         difference = value - float(earlier["value"].iloc[-1])
