@@ -230,7 +230,8 @@ def wait_for_page(
 ) -> None:
     """Wait (bounded) until the page is ready — see ``READY_SCRIPT`` — on two polls in a
     row, with ``nav_labels`` in the navigation and, when ``need_chart``, a chart drawn.
-    Raises selenium's TimeoutException naming what was still missing."""
+    Raises selenium's TimeoutException naming what was still missing, with the console's
+    errors."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -246,8 +247,9 @@ def wait_for_page(
     try:
         WebDriverWait(driver, timeout, poll_frequency=0.3).until(ready)
     except TimeoutException:
+        errors = "".join(f"\n  console: {entry['message']}" for entry in console_errors(driver))
         raise TimeoutException(
-            f"{driver.current_url} not ready after {timeout:.0f} s: {missing}"
+            f"{driver.current_url} not ready after {timeout:.0f} s: {missing}{errors}"
         ) from None
 
 

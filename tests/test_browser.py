@@ -6,11 +6,11 @@ English; choosing another period on the Overview page changes the URL, the cards
 charts; a CSV downloaded from the Data page equals the store's data for that filter; and
 plotly.js and every other resource come from the app itself (no CDN).
 
-These are browser tests (a ``browser`` marker is to come; marked ``slow`` until then). They
-need Debian's chromium and chromium-driver, which ``scripts/test.sh`` installs (through
-``scripts/chromium.sh``) before pytest; see ``tests/browser_fixtures.py``. Written against
-the shell's contract: the NAVIGATION paths, the ids of ``dashboard.ids``, and every chart a
-``dcc.Graph`` (``.js-plotly-plot``).
+Marked ``browser`` and ``slow`` (``-m "not browser"`` leaves them out; the full test command
+runs them). They need Debian's chromium and chromium-driver, which ``scripts/test.sh``
+installs (through ``scripts/chromium.sh``) before pytest; see ``tests/browser_fixtures.py``.
+Written against the shell's contract: the NAVIGATION paths, the ids of ``dashboard.ids``, and
+every chart a ``dcc.Graph`` (``.js-plotly-plot``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from browser_fixtures import App
 
 pytest_plugins = ["browser_fixtures"]
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: Pages whose content is charts (the Overview's cards each carry a trend line).
 CHART_PAGES = ("/", "/growth", "/products", "/regions")
@@ -374,4 +374,22 @@ def test_data_page_csv_equals_the_store(driver: Any, app: App, download_dir: Pat
             lambda text: text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text
         )
     pd.testing.assert_frame_equal(comparable(actual, columns), comparable(expected, columns))
+    assert_no_console_errors(driver)
+
+
+def test_every_chart_exports_svg(driver: Any, app: App, download_dir: Path) -> None:
+    """Beside plotly's PNG button, each chart's modebar has an SVG button that downloads one."""
+    open_page(driver, app, "/growth", "en")
+    wait_until(
+        driver,
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".js-plotly-plot .modebar .eim-svg"),
+        "no SVG button on the charts",
+    )
+    charts = driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot .modebar .eim-svg")
+    assert len(buttons) == len(charts) > 0
+    driver.execute_script("arguments[0].click()", buttons[0])
+    downloaded = wait_for_download(download_dir)
+    assert downloaded.suffix == ".svg", downloaded
+    assert b"<svg" in downloaded.read_bytes()[:2000]
     assert_no_console_errors(driver)
