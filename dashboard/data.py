@@ -11,7 +11,9 @@ keyed on ``Store.version()``: a bulletin added through one worker is seen by all
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -20,6 +22,33 @@ from loaders.store import Store
 
 _lock = threading.Lock()
 _store: Store | None = None
+_cache_clearers: list[Callable[[], None]] = []
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cached(maxsize: int = 64) -> Callable[[F], F]:
+    """``functools.lru_cache`` that ``reset`` empties. Every cache of the dashboard is one of
+    these, keyed on the store's version (and whatever else the function takes)."""
+
+    def decorate(function: F) -> F:
+        wrapped = lru_cache(maxsize=maxsize)(function)
+        _cache_clearers.append(wrapped.cache_clear)
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
+def reset() -> None:
+    """Close this process's store and empty every cache: the next read opens the store the
+    environment names now (for tests, and after the settings change)."""
+    global _store
+    with _lock:
+        if _store is not None:
+            _store.close()
+        _store = None
+    for clear in _cache_clearers:
+        clear()
 
 
 def store() -> Store:
@@ -36,12 +65,12 @@ def version() -> int:
     return store().version()
 
 
-@lru_cache(maxsize=4)
+@cached(maxsize=4)
 def _observations(url: str, version: int) -> pd.DataFrame:
     return api.observations(store=store())
 
 
-@lru_cache(maxsize=4)
+@cached(maxsize=4)
 def _bulletins(url: str, version: int) -> pd.DataFrame:
     return api.bulletins(store=store())
 

@@ -39,7 +39,6 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlencode
@@ -283,12 +282,12 @@ def lenient_filters(query: Mapping[str, object]) -> Filters:
 # -- the tables -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
+@data.cached(maxsize=8)
 def _observations_as_of(version: int, as_of: str) -> pd.DataFrame:
     return api.observations(as_of=as_of, store=data.store())
 
 
-@lru_cache(maxsize=8)
+@data.cached(maxsize=8)
 def _bulletins_as_of(version: int, as_of: str) -> pd.DataFrame:
     return api.bulletins(as_of=as_of, store=data.store())
 
@@ -362,7 +361,7 @@ def render(name: str, frame: pd.DataFrame, fmt: str) -> bytes:
         return path.read_bytes()
 
 
-@lru_cache(maxsize=2)
+@data.cached(maxsize=2)
 def _datapackage(version: int) -> bytes:
     tables = {name: table(name, Filters()) for name in TABLE_NAMES}
     descriptor = export.datapackage(tables, "csv")

@@ -36,11 +36,12 @@ _FLAT = "持平"
 #: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
 _FOREIGN_ITEM = re.compile(
     "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|总额|美元|存货|资产|负债|费用|亏损"
-    "|营业"
+    "|营业|量|智能"
 )
-#: ``区`` outside a region subject: a region name we cannot read (``部地区`` or ``部区`` of
-#: a damaged ``东部地区``); figures until the next region or sentence are not the nation's.
-_UNKNOWN_REGION = re.compile("区")
+#: ``区`` outside a region subject, or ``部``/``北``/``地`` left before ``实现``: a region name
+#: we cannot read (``部地区``, ``部区``, ``部地`` of a damaged ``东部地区``); figures until the
+#: next region or sentence are not the nation's.
+_UNKNOWN_REGION = re.compile("区|[部北地](?=实现|地)")
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 

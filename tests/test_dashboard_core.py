@@ -3,25 +3,10 @@ builders (gaps, derived points, units), the shell's URL handling and the Overvie
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from dashboard import data, figures, i18n, shell
-
-
-@pytest.fixture()
-def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store of its own (filled from datasets/ on first use), not var/eim.sqlite."""
-    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
-    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
-    data._store = None
-    yield
-    if data._store is not None:
-        data._store.close()
-    data._store = None
 
 
 @pytest.mark.parametrize(
@@ -93,14 +78,14 @@ def test_query_round_trip() -> None:
     assert shell.with_query("/growth", {"lang": "en", "x": ""}) == "/growth?lang=en"
 
 
-def test_navigation_keeps_the_language_and_offers_the_other(fresh_store: None) -> None:
+def test_navigation_keeps_the_language_and_offers_the_other(shipped_store: None) -> None:
     links = shell.navigation("/growth", "en")
     hrefs = [link.href for link in links]
     assert "/growth?lang=en" in hrefs
     assert hrefs[-1] == "/growth?lang=zh"
 
 
-def test_overview_shows_cards_for_a_period_in_both_languages(fresh_store: None) -> None:
+def test_overview_shows_cards_for_a_period_in_both_languages(shipped_store: None) -> None:
     from dashboard.pages import overview
 
     latest = data.latest_period()
@@ -111,7 +96,7 @@ def test_overview_shows_cards_for_a_period_in_both_languages(fresh_store: None) 
     assert str(overview.layout(lang="xx", period="1999-01")) == zh  # nonsense -> defaults
 
 
-def test_every_page_answers_through_the_server(fresh_store: None) -> None:
+def test_every_page_answers_through_the_server(shipped_store: None) -> None:
     from dashboard.app import create_app
 
     client = create_app().server.test_client()

@@ -55,31 +55,12 @@ BOM = b"\xef\xbb\xbf"
 
 
 def _reset() -> None:
-    if data._store is not None:
-        data._store.close()
-    data._store = None
-    # every cache is keyed on the store's version: two test stores share versions
-    for cached in (
-        data._observations,
-        data._bulletins,
-        downloads._observations_as_of,
-        downloads._bulletins_as_of,
-        downloads._datapackage,
-    ):
-        cached.cache_clear()
+    data.reset()
 
 
 def _use_store(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EIM_DATABASE_PATH", str(path))
     monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
-    _reset()
-
-
-@pytest.fixture()
-def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store of its own, filled from the shipped datasets/ on first use."""
-    _use_store(tmp_path / "eim.sqlite", monkeypatch)
-    yield
     _reset()
 
 

@@ -28,27 +28,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _reset() -> None:
-    if data._store is not None:
-        data._store.close()
-    data._store = None
-    for cached in (
-        data._observations,
-        data._bulletins,
-        downloads._observations_as_of,
-        downloads._bulletins_as_of,
-        downloads._datapackage,
-    ):
-        cached.cache_clear()
-
-
-@pytest.fixture()
-def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store of its own (filled from datasets/ on first use), not var/eim.sqlite."""
-    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
-    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
-    _reset()
-    yield
-    _reset()
+    data.reset()
 
 
 def walk(node: Any) -> Iterator[Any]:

@@ -9,8 +9,6 @@ datasets (a store of its own, filled from datasets/ on first use).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,23 +23,7 @@ SHA = "ab" * 32
 
 
 def _reset() -> None:
-    if data._store is not None:
-        data._store.close()
-    data._store = None
-    # every cache here is keyed on the store's version: two test stores share versions
-    data._observations.cache_clear()
-    data._bulletins.cache_clear()
-    growth._cached_view.cache_clear()
-
-
-@pytest.fixture()
-def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store of its own (filled from datasets/ on first use), not var/eim.sqlite."""
-    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
-    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
-    _reset()
-    yield
-    _reset()
+    data.reset()
 
 
 def series(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:

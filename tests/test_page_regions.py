@@ -53,22 +53,7 @@ MAY = """2026年1—5月份电子信息制造业运行情况
 
 
 def _reset_data() -> None:
-    if data._store is not None:
-        data._store.close()
-    data._store = None
-    # data's caches are keyed on the store's version only: two test stores share versions
-    data._observations.cache_clear()
-    data._bulletins.cache_clear()
-
-
-@pytest.fixture()
-def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A store of its own, filled from the shipped datasets/ on first use (no texts)."""
-    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
-    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
-    _reset_data()
-    yield
-    _reset_data()
+    data.reset()
 
 
 @pytest.fixture()

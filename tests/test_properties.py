@@ -244,6 +244,10 @@ FIXED_DELETIONS: dict[str, list[int]] = {
     # was misread: '部区实现营业收入39210亿元，同比增长8.6%' (东, 地 lost) was read as
     # national revenue (39210 instead of 58600, 8.6 instead of 7.9) once '实现业收入'
     # (营 lost) was unread
+    # was misread: '部地实现营业收入39210亿元' (东, 区 lost) was read as national revenue
+    "region-name-3": [at("东部地区实现", "东"), at("东部地区实现", "区")],
+    # was misread: '其中智能手量4.55亿台，同比增长11.3%' (机, 产 lost) gave its rate to phones
+    "smartphones-2": [at("智能手机产量", "机"), at("智能手机产量", "产")],
     "region-name-2": [
         at("东部地区实现", "东"),
         at("东部地区实现", "地"),

@@ -37,7 +37,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import dash
@@ -145,7 +144,7 @@ def bulletin_href(sha256: str, lang: str, **query: str) -> str:
 # -- the text, cut where the reader cuts it (pure) -----------------------------------------
 
 
-@lru_cache(maxsize=32)
+@data.cached(maxsize=32)
 def normalised(raw: str) -> str:
     """The text the loader read from ``raw`` (cached: normalising converts script)."""
     return normalize(raw)
@@ -323,7 +322,7 @@ _FACT_COLUMNS = (
 )
 
 
-@lru_cache(maxsize=64)
+@data.cached(maxsize=64)
 def _facts_of(url: str, version: int, sha256: str, added_at: Any) -> tuple[dict[str, Any], ...]:
     """The facts of the bulletin ``sha256``: the store's facts as of ``added_at`` that come
     from it (so a revised vintage keeps its own figures), and any current fact from it

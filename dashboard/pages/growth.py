@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -532,7 +531,7 @@ def view(indicator: str, basis: str, years: str, lang: str) -> View:
     )
 
 
-@lru_cache(maxsize=64)
+@data.cached(maxsize=64)
 def _cached_view(version: int, indicator: str, basis: str, years: str, lang: str) -> View:
     return view(indicator, basis, years, lang)
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -208,7 +207,7 @@ def figures(product: str, basis: str, lang: str) -> dict[str, Figure]:
     }
 
 
-@lru_cache(maxsize=64)
+@data.cached(maxsize=64)
 def _cached_figures(version: int, product: str, basis: str, lang: str) -> dict[str, Figure]:
     return figures(product, basis, lang)
 
