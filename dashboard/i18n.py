@@ -8,6 +8,7 @@ the language's own scale (135000 亿元 -> ``13.5万亿元`` / ``13.5 trillion y
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
@@ -89,6 +90,13 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 def marked_derived(text: str, lang: str) -> str:
     """``text`` marked as derived: ``增加值（推算值）`` / ``Value added (derived)``."""
     return f"{text} ({t('derived', lang)})" if lang_of(lang) == "en" else f"{text}（推算值）"
+
+
+def text(pairs: Mapping[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:
+    """The label ``key`` of a page's own (zh, en) table ``pairs`` in ``lang``, formatted with
+    ``values``."""
+    zh, en = pairs[key]
+    return (en if lang_of(lang) == "en" else zh).format(**values)
 
 
 def t(key: str, lang: str) -> str:

@@ -27,10 +27,6 @@ from loaders.export import plain_number
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _reset() -> None:
-    data.reset()
-
-
 def walk(node: Any) -> Iterator[Any]:
     """Every component under ``node``, itself first."""
     yield node

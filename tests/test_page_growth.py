@@ -13,17 +13,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from dash import dcc
+from dash_tree import component, graphs
 
 from dashboard import data, figures, ids
 from dashboard.pages import growth
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 SHA = "ab" * 32
-
-
-def _reset() -> None:
-    data.reset()
 
 
 def series(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
@@ -42,41 +38,6 @@ def series(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
             for period, value, derived in rows
         ]
     )
-
-
-def graphs(component: Any) -> dict[str, dcc.Graph]:
-    """Every ``dcc.Graph`` under ``component``, by the ``name`` of its id."""
-    found: dict[str, dcc.Graph] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dcc.Graph):
-            found[node.id["name"]] = node
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                walk(child)
-
-    walk(component)
-    return found
-
-
-def component(root: Any, component_id: str) -> Any:
-    """The component with ``component_id`` under ``root``."""
-
-    def walk(node: Any) -> Any:
-        if getattr(node, "id", None) == component_id:
-            return node
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                hit = walk(child)
-                if hit is not None:
-                    return hit
-        return None
-
-    found = walk(root)
-    assert found is not None, component_id
-    return found
 
 
 # -- the query -----------------------------------------------------------------------------

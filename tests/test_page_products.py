@@ -13,17 +13,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from dash import dcc
+from dash_tree import graphs
 
 from dashboard import data, figures, ids
 from dashboard.pages import growth, products
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 SHA = "cd" * 32
-
-
-def _reset() -> None:
-    data.reset()
 
 
 def series(rows: list[tuple[str, float, bool]], unit: str = "万台") -> pd.DataFrame:
@@ -42,22 +38,6 @@ def series(rows: list[tuple[str, float, bool]], unit: str = "万台") -> pd.Data
             for period, value, derived in rows
         ]
     )
-
-
-def graphs(component: Any) -> dict[str, dcc.Graph]:
-    """Every ``dcc.Graph`` under ``component``, by the ``name`` of its id."""
-    found: dict[str, dcc.Graph] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dcc.Graph):
-            found[node.id["name"]] = node
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                walk(child)
-
-    walk(component)
-    return found
 
 
 # -- axes in the reader's unit -------------------------------------------------------------

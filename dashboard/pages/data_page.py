@@ -31,7 +31,7 @@ from typing import Any, Final
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, downloads, ids, shell
+from dashboard import data, downloads, i18n, ids, shell
 from dashboard.downloads import Filters
 from dashboard.i18n import (
     basis_name,
@@ -196,8 +196,7 @@ LINKS_STYLE: Final = {
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    zh, en = _TEXT[key]
-    return (en if lang_of(lang) == "en" else zh).format(**values)
+    return i18n.text(_TEXT, key, lang, **values)
 
 
 # -- the query (pure) ----------------------------------------------------------------------

@@ -32,7 +32,7 @@ from dash import dcc, html
 
 from dashboard import data, ids, shell
 from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, time_series
-from dashboard.i18n import basis_name, lang_of, t, unit_name, value_text
+from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
 PATH = "/growth"
 PAGE = "growth"
@@ -145,12 +145,6 @@ _COMPARISON_NAMES: dict[str, str] = {
     "high_tech_fixed_asset_investment": "high_tech",
     "manufacturing_fixed_asset_investment": "manufacturing",
 }
-
-
-def text(pairs: Mapping[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:
-    """The label ``key`` of ``pairs`` in ``lang``, formatted with ``values``."""
-    zh, en = pairs[key]
-    return (en if lang_of(lang) == "en" else zh).format(**values)
 
 
 def _t(key: str, lang: str, **values: object) -> str:

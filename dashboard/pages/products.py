@@ -32,7 +32,7 @@ from dash import dcc, html
 
 from dashboard import data, ids, shell
 from dashboard.figures import PALETTE, Line, time_series
-from dashboard.i18n import basis_name, indicator_name, lang_of, unit_name
+from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
 from dashboard.pages.growth import (
     BASES,
     GRID_STYLE,
@@ -44,7 +44,6 @@ from dashboard.pages.growth import (
     finish,
     graph,
     padded,
-    text,
     with_unit,
 )
 from loaders.catalog import INDICATORS
