@@ -40,9 +40,13 @@ SINGLE: Final = (
 )
 #: A full year standing alone: ``2023年,``; not ``2023年1-11月`` nor ``2023年上半年``.
 FULL_YEAR: Final = rf"(?P<year>\d{{4}})年(?!\d|1-|{_NAMED}|度|\d{{1,2}}月)"
-#: A month that lost its 月: ``5份,`` (of ``5月份,``), or a sentence opening with a bare
-#: ``5,``. No period can be trusted after it.
-BROKEN_MONTH: Final = r"(?<![\d.-])\d{1,2}份(?!额)|(?<![^\n。])\d{1,2}(?=,)"
+#: A month that lost its 月: ``5份,`` (of ``5月份,``), or a bare ``5,`` (no figure is
+#: followed by a comma without its unit), or a sentence opening with a bare number before a
+#: word (``5规模以上…``). No period can be trusted after it.
+BROKEN_MONTH: Final = (
+    r"(?<![\d.-])\d{1,2}份(?!额)|(?<![\d.])\d{1,2}(?=,)"
+    r"|(?<![^\n。])\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个亿万台部块只倍季期])"
+)
 #: A reference period in a comparison: what follows ``较``/``比``/``与``.
 REFERENCE: Final = (
     rf"上年同期|去年同期|上年|去年|上个?月|(?:\d{{4}}年)?(?:1-\d{{1,2}}月份?|{_NAMED})"

@@ -48,8 +48,14 @@ BULLETIN = """2024年1—5月份电子信息制造业运行情况
 西部地区实现营业收入8684亿元，同比增长6.9%；东北地区实现营业收入391亿元，同比下降3.5%。
 """
 
+#: Derandomised: CI replays the examples that pass here, so a run fails for a change of
+#: the loader, never for the luck of the draw. Damage found by wider random searches is kept
+#: below as explicit examples.
 PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
 )
 
 Key = tuple[str, ...]
