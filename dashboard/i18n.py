@@ -27,6 +27,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "regions": ("地区", "Regions"),
     "data": ("数据", "Data"),
     "bulletins": ("公报", "Bulletins"),
+    "add": ("添加公报", "Add bulletin"),
     "period": ("报告期", "Period"),
     "latest_period": ("最新报告期", "Latest period"),
     "source_footer": (

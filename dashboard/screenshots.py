@@ -29,7 +29,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -145,20 +145,39 @@ def stop(process: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT) -> Non
 
 @contextmanager
 def running_app(
-    database: Path, *, workers: int = 2, timeout: float = BOOT_TIMEOUT, log: Path | None = None
+    database: Path | str,
+    *,
+    workers: int = 2,
+    timeout: float = BOOT_TIMEOUT,
+    log: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    gunicorn_args: Sequence[str] = (),
 ) -> Iterator[str]:
     """The real app (``gunicorn dashboard.app:server``) on a free port of 127.0.0.1, on the
-    SQLite file ``database`` (an empty one fills itself from datasets/); yields its base URL
+    SQLite file ``database`` (an empty one fills itself from datasets/) or, given a
+    SQLAlchemy URL (``postgresql://…``), on that database; ``env`` adds to its environment
+    (``EIM_ADMIN_PASSWORD`` …) and ``gunicorn_args`` to its command line. Yields its base URL
     (``http://127.0.0.1:PORT``) once it serves a page layout, and stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "EIM_DATABASE_PATH": str(database)}
-    env.pop("EIM_DATABASE_URL", None)
-    log = log or database.with_name(database.name + ".gunicorn.log")
+    environment = {**os.environ, **(env or {})}
+    if isinstance(database, Path):
+        environment["EIM_DATABASE_PATH"] = str(database)
+        environment.pop("EIM_DATABASE_URL", None)
+        log = log or database.with_name(database.name + ".gunicorn.log")
+    else:
+        environment["EIM_DATABASE_URL"] = database
+    if log is None:
+        log = Path(tempfile.mkdtemp(prefix="eim-gunicorn-")) / "gunicorn.log"
     # --no-control-socket: leave ~/.gunicorn/gunicorn.ctl to a server the user runs.
-    argv = [*gunicorn_argv(port, workers), "--no-control-socket"]
+    argv = [*gunicorn_argv(port, workers), "--no-control-socket", *gunicorn_args]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            argv,
+            cwd=ROOT,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         url = f"http://127.0.0.1:{port}"

@@ -1,8 +1,10 @@
 """Security settings of the Flask server under the Dash app (Dash sets none by default).
 
     register(server)   once per server (a second call does nothing):
-        MAX_CONTENT_LENGTH   2 MB unless already set: a larger request body gets a 413
-                             (``dcc.Upload(max_size=…)`` is enforced only in the browser)
+        MAX_CONTENT_LENGTH   6 MB unless already set: a larger request body gets a 413
+                             (``dcc.Upload(max_size=…)`` is enforced only in the browser;
+                             the Add bulletin page's largest request, a 1 MB upload as
+                             base64 with a full paste box and the previous draft, is ~4 MB)
         on every response    X-Content-Type-Options: nosniff, X-Frame-Options: SAMEORIGIN,
                              Referrer-Policy and a Content-Security-Policy
 
@@ -24,7 +26,7 @@ from typing import Final
 
 from flask import Flask, Response
 
-MAX_CONTENT_LENGTH: Final = 2 * 1024 * 1024
+MAX_CONTENT_LENGTH: Final = 6 * 1024 * 1024
 EXTENSION: Final = "eim_security"
 
 HEADERS: Final[dict[str, str]] = {

@@ -23,6 +23,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/regions", "regions"),
     ("/data", "data"),
     ("/bulletins", "bulletins"),
+    ("/add", "add"),
 )
 
 

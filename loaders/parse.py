@@ -18,7 +18,7 @@ from loaders.models import Bulletin, Issue, Observation
 from loaders.numbers import printed_uncertainty
 from loaders.periods import PeriodError, detect
 from loaders.reader import BulletinReader
-from loaders.text import decode, normalize
+from loaders.text import binary_kind, control_characters, decode, normalize
 
 #: A bulletin is at least one sentence with a figure; shorter inputs are refused.
 _MIN_CHARACTERS = 20
@@ -45,17 +45,41 @@ def read_source(source: str | bytes | Path) -> tuple[str, str]:
             f"the text holds a character that is not text (position {error.start}); "
             "paste or save the bulletin again"
         ) from error
+    _refuse_control_characters(source, "the text")
     return source, "<text>"
 
 
 def _decoded(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise BulletinError(f"{name} is empty: there is nothing to read")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise BulletinError(
+            f"{name} is not text but {kind}; save the bulletin's web page (.html) or its "
+            "text (.txt) and try again"
+        )
     try:
-        return decode(data)
+        text = decode(data)
     except UnicodeDecodeError as error:
         raise BulletinError(
             f"{name} is neither UTF-8 nor GB18030/GBK text (byte {error.start} cannot be "
             "decoded); save the bulletin as text and try again"
         ) from error
+    _refuse_control_characters(text, name)
+    return text
+
+
+#: More control characters than this (besides tab and line breaks) and a text is refused.
+_MAX_CONTROL_CHARACTERS = 8
+
+
+def _refuse_control_characters(text: str, name: str) -> None:
+    found = control_characters(text)
+    if found > _MAX_CONTROL_CHARACTERS:
+        raise BulletinError(
+            f"{name} holds {found} control characters: it is not a text file (a binary "
+            "file, or text in an encoding other than UTF-8 and GB18030)"
+        )
 
 
 def parse_bulletin(

@@ -64,6 +64,38 @@ _CAPTION_RUN_IN = re.compile(r"[图圖]\s*\d{1,2}(?!\d)[^\n]{0,60}?[(（][%％][
 _CAPTION_LINE = re.compile(r"(?m)^[ \t\u3000]*[图圖]\s*\d{1,2}(?!\d)[^\n]*$")
 
 
+#: Signatures of files people pick by mistake: (first bytes, what the file is).
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc or .xls)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+#: Control characters that never occur in text (all but tab, newline, carriage return,
+#: form feed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is when it is not text (``"a PDF document"``, ``"a binary file"``), or
+    None for bytes that may be text. Looks at the signature and for NUL bytes."""
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data[:65536]:
+        return "a binary file (it contains NUL bytes)"
+    return None
+
+
+def control_characters(text: str) -> int:
+    """How many control characters (never found in a bulletin) ``text`` holds."""
+    return len(_CONTROL.findall(text))
+
+
 def decode(data: bytes) -> str:
     """Bytes of a bulletin -> text: UTF-8 (a BOM is dropped) else GB18030 (a GBK superset).
 

@@ -156,8 +156,8 @@ def test_a_missing_or_garbage_file_fails_alone(
     assert set(failed) == {str(missing), str(no_figures), str(binary), str(empty)}, out
     assert "no such file" in failed[str(missing)]
     assert "holds no bulletin" in failed[str(no_figures)]
-    assert "neither UTF-8 nor GB18030" in failed[str(binary)]
-    assert "holds no bulletin" in failed[str(empty)]
+    assert "is not text but a binary file" in failed[str(binary)]
+    assert "is empty" in failed[str(empty)]
     assert lines[-1] == "summary: 2 added, 0 revised, 0 unchanged, 4 failed, 0 warned"
     assert [b["period"] for b in _stored(store_url)] == ["2024-04", "2024-05"]
 

@@ -5,6 +5,6 @@ SQLite by default, PostgreSQL when ``EIM_DATABASE_URL`` says so; one code path
 """
 
 from loaders.store.settings import Settings
-from loaders.store.store import AddResult, Change, Store
+from loaders.store.store import AddResult, Change, Store, StoreChanged
 
-__all__ = ["AddResult", "Change", "Settings", "Store"]
+__all__ = ["AddResult", "Change", "Settings", "Store", "StoreChanged"]

@@ -92,6 +92,20 @@ class AddResult:
     changes: list[Change] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     dry_run: bool = False
+    #: The keys of the facts no stored bulletin had (``Observation.key()``), in its order.
+    new: list[FactKey] = field(default_factory=list)
+
+
+class StoreChanged(RuntimeError):
+    """The store changed since the version a caller previewed: nothing was stored."""
+
+    def __init__(self, expected: int, found: int) -> None:
+        self.expected = expected
+        self.found = found
+        super().__init__(
+            f"the store changed since the preview (data version {expected}, now {found}): "
+            "another bulletin was added meanwhile; nothing was stored"
+        )
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -190,11 +204,14 @@ class Store:
         added_by: str = "",
         dry_run: bool = False,
         added_at: datetime | None = None,
+        expected_version: int | None = None,
     ) -> AddResult:
         """Store ``bulletin`` and its source ``text`` in one transaction (see the module
-        docstring); ``dry_run`` does everything but commit."""
+        docstring); ``dry_run`` does everything but commit. With ``expected_version`` (the
+        ``version()`` a preview was made at), raises ``StoreChanged`` and stores nothing
+        when another add committed since: what was previewed is what is stored."""
         try:
-            return self._add(bulletin, text, source, added_by, dry_run, added_at)
+            return self._add(bulletin, text, source, added_by, dry_run, added_at, expected_version)
         except IntegrityError:
             # the same text was committed by another process since this one looked
             with self.engine.connect() as connection:
@@ -215,8 +232,15 @@ class Store:
         added_by: str,
         dry_run: bool,
         added_at: datetime | None,
+        expected_version: int | None = None,
     ) -> AddResult:
         with self.write(commit=not dry_run) as connection:
+            if expected_version is not None:
+                found = int(
+                    connection.scalar(select(func.coalesce(func.max(bulletins.c.id), 0))) or 0
+                )
+                if found != expected_version:
+                    raise StoreChanged(expected_version, found)
             stored = connection.execute(
                 select(bulletins.c.id).where(bulletins.c.sha256 == bulletin.sha256)
             ).first()
@@ -261,6 +285,7 @@ class Store:
             changes,
             warnings,
             dry_run,
+            [o.key() for o in bulletin.observations if o.key() not in previous],
         )
 
     @contextmanager
