@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from flask import Flask, redirect, request, session
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash
 from werkzeug.wrappers import Response
 
 LOGIN_URL: Final = "/auth/login"
@@ -116,11 +116,6 @@ def _hash_matches(stored: str, password: str) -> bool:
     except (ValueError, TypeError):  # a malformed EIM_ADMIN_PASSWORD_HASH
         log.error("EIM_ADMIN_PASSWORD_HASH is not a hash from `eim password-hash`")
         return False
-
-
-def password_hash(password: str) -> str:
-    """The value of EIM_ADMIN_PASSWORD_HASH for ``password`` (werkzeug's salted scrypt)."""
-    return generate_password_hash(password)
 
 
 def settings() -> AuthSettings:

@@ -84,6 +84,42 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=f"gunicorn worker processes (default: {DEFAULT_WORKERS})",
     )
     serve.set_defaults(run=serve_command)
+    hashing = commands.add_parser(
+        "password-hash",
+        help="print EIM_ADMIN_PASSWORD_HASH for an editor password",
+        description="Read an editor password (asked without echo on a terminal, else the "
+        "first line of standard input) and print its salted hash, the value of "
+        "EIM_ADMIN_PASSWORD_HASH: the server then keeps no password in its environment.",
+    )
+    hashing.set_defaults(run=password_hash_command)
+
+
+#: The shortest editor password accepted by ``eim password-hash``.
+MIN_PASSWORD_CHARS = 12
+
+
+def password_hash_command(args: argparse.Namespace) -> int:
+    """Print the hash of a password read from the terminal or standard input."""
+    import getpass
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Editor password: ")
+        if getpass.getpass("Again: ") != password:
+            print("error: the two passwords differ", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD_CHARS:
+        print(
+            f"error: the password has {len(password)} characters; use at least "
+            f"{MIN_PASSWORD_CHARS}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    from werkzeug.security import generate_password_hash
+
+    print(generate_password_hash(password))
+    return 0
 
 
 def serve_command(args: argparse.Namespace) -> int:

@@ -338,3 +338,41 @@ def test_odd_types_in_every_slot_never_fail(app: Running) -> None:
                 assert answer.status_code in (200, 204), (key, value, trigger, answer.text)
     assert app.store.version() == before
     assert "Traceback" not in app.log.read_text("utf-8", "replace")
+
+
+def test_downloads_of_a_web_added_bulletin_neutralise_formulas(app: Running) -> None:
+    import io
+
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    hyperlink = '=HYPERLINK("http://example.com/x","click")'
+    text = own_bulletin(
+        12,
+        **{
+            "东北地区实现营业收入438亿元，同比增长3.5%": "东北地区实现营业收入438亿元，同比下降3.5%"
+        },
+    )
+    text = text.replace(
+        "1—12月份，规模以上电子信息制造业增加值",
+        hyperlink + "1—12月份，规模以上电子信息制造业增加值",
+        1,
+    )
+    editor = app.editor()
+    stored = editor.act("confirm", pending=editor.act("preview", text=text).pending)
+    assert "Stored: 2025-12" in stored.text
+    query = "?start=2025-12&end=2025-12&derived=false"
+    csv = editor.get(f"/data/observations.csv{query}")
+    assert csv.content.startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM, for Excel on Chinese Windows"
+    frame = pd.read_csv(
+        io.BytesIO(csv.content), encoding="utf-8-sig", dtype=str, keep_default_na=False
+    )
+    texts = set(frame["text"])
+    assert any(t.startswith("'" + hyperlink) for t in texts)
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in texts)
+    falling = frame[(frame["region"] == "northeast") & (frame["measure"] == "yoy_pct")]
+    assert list(falling["value"]) == ["-3.5"]  # a number, not neutralised text
+    workbook = load_workbook(io.BytesIO(editor.get(f"/data/observations.xlsx{query}").content))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells), "a live formula in the workbook"
+    assert -3.5 in [cell.value for cell in cells if cell.data_type == "n"]

@@ -4,6 +4,8 @@ against the store, storing only what was previewed, and the editor login's setti
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,7 @@ def test_a_file_that_is_not_text_is_refused_by_name(content: bytes, words: str) 
     [None, 5, "", "hello", "data:text/plain,abc", "data:text/plain;base64,%%%%", ["x"]],
 )
 def test_an_upload_that_is_not_a_data_url_is_refused(contents: object) -> None:
-    with pytest.raises(adding.AddingError, match="could not be read|damaged"):
+    with pytest.raises(adding.AddingError, match=r"could not be read|damaged"):
         adding.read_upload(contents, "a.txt")
 
 
@@ -183,7 +185,14 @@ def test_a_password_hash_is_checked_and_a_bad_one_refuses(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("EIM_ADMIN_PASSWORD", raising=False)
-    monkeypatch.setenv("EIM_ADMIN_PASSWORD_HASH", auth.password_hash("long passphrase"))
+    made = subprocess.run(
+        [sys.executable, "-m", "loaders.cli", "password-hash"],
+        input="long passphrase\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    monkeypatch.setenv("EIM_ADMIN_PASSWORD_HASH", made.stdout.strip())
     configured = auth.settings()
     assert configured.check("editor", "long passphrase")
     assert not configured.check("editor", "long passphras")
@@ -220,3 +229,15 @@ def test_a_new_password_changes_the_fingerprint_and_the_derived_key(
 )
 def test_after_login_only_a_local_path_is_followed(asked: str | None, kept: str) -> None:
     assert auth.safe_next(asked) == kept
+
+
+def test_password_hash_refuses_a_short_password() -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "loaders.cli", "password-hash"],
+        input="short\n",
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 1
+    assert "at least 12" in made.stderr
+    assert made.stdout == ""

@@ -63,7 +63,13 @@ def vintages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[s
     shas = []
     for day, (name, text) in enumerate((("first.txt", FIRST), ("revised.html", REVISED)), 1):
         bulletin = parse_bulletin(text, name=name)
-        store.add(bulletin, text, source=name, added_at=datetime(2026, 8, day, tzinfo=UTC))
+        store.add(
+            bulletin,
+            text,
+            source=name,
+            added_at=datetime(2026, 8, day, tzinfo=UTC),
+            added_by=f"editor{day} (web)",
+        )
         shas.append(bulletin.sha256)
     store.close()
     yield shas
@@ -122,12 +128,15 @@ def test_an_older_vintage_marks_its_own_figures(vintages: list[str]) -> None:
     marks = _marks(page)
     assert "11.0%" in marks and "8.30万亿元" in marks and "0.2个百分点" in marks
     assert "vintage 1 of 2" in str(page)
+    assert "Added by: editor1 (web)" in str(page)
 
 
 def test_the_list_shows_every_vintage_newest_first_with_links(vintages: list[str]) -> None:
     table = _find(bulletins.layout(lang="en"), "Table")[0]
     rows = _find(table, "Tbody")[0].children
     assert len(rows) == 2
+    assert "Added by" in str(_find(table, "Thead")[0])
+    assert [str(row.children[5].children) for row in rows] == ["editor2 (web)", "editor1 (web)"]
     assert [str(r.children[1].children) for r in rows] == ["2", "1"]
     link = _find(rows[0], "Link")[0]
     assert link.href == f"/bulletins?bulletin={vintages[1]}&lang=en"

@@ -83,6 +83,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "title_col": ("标题", "Title"),
     "source": ("来源", "Source"),
     "added_at": ("入库时间", "Added at"),
+    "added_by": ("入库人", "Added by"),
     "sha": ("SHA-256", "SHA-256"),
     "none": ("尚无公报。", "No bulletins yet."),
     "vintage_of": ("第 {} 版（共 {} 版）", "vintage {} of {}"),
@@ -373,13 +374,20 @@ def _added(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _who(value: object) -> str:
+    """Who stored a bulletin ("" when not recorded)."""
+    if not isinstance(value, str):
+        return ""
+    return value
+
+
 def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Table:
     """One row per bulletin, newest first, each title a link to its text."""
     head = html.Thead(
         html.Tr(
             [
                 html.Th(_t(k, lang) if k in _TEXT else t(k, lang))
-                for k in ("period", "vintage", "title_col", "source", "added_at", "sha")
+                for k in ("period", "vintage", "title_col", "source", "added_at", "added_by", "sha")
             ]
         )
     )
@@ -395,6 +403,7 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
                     html.Td(dcc.Link(str(row["title"] or sha[:12]), href=bulletin_href(sha, lang))),
                     html.Td(str(row["source"] or "")),
                     html.Td(_added(row["added_at"])),
+                    html.Td(_who(row.get("added_by"))),
                     html.Td(html.Code(sha[:12], title=sha)),
                 ],
                 className="selected" if chosen else "",
@@ -571,6 +580,7 @@ def detail(
                 _t("vintage_of", lang).format(row["vintage"], vintages),
                 f" · {_t('source', lang)}: {row['source'] or '—'}",
                 f" · {_t('added_at', lang)}: {_added(row['added_at'])}",
+                f" · {_t('added_by', lang)}: {_who(row.get('added_by')) or '—'}",
                 f" · {_t('publisher', lang)}: {row['publisher'] or '—'}",
                 f" · {_t('parser', lang)}: {row['parser_version'] or '—'}",
             ],
