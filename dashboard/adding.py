@@ -34,6 +34,8 @@ MAX_PASTE_CHARS: Final = 200_000
 MAX_NAME_CHARS: Final = 200
 PERIOD: Final = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 PASTED: Final = "pasted text"
+#: The loader's advice to a command-line user (``pass --period YYYY-02``); the page has a box.
+_PERIOD_OPTION: Final = re.compile(r"pass --period YYYY-[0-9M]{2}")
 _DATA_URL: Final = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 
 
@@ -175,8 +177,8 @@ def parse(draft: Draft) -> Bulletin:
     try:
         return parse_bulletin(draft.text, period=draft.period or None, name=draft.name)
     except BulletinError as error:
-        message = _sentence(str(error)).replace(
-            "pass --period YYYY-MM", "type its period (YYYY-MM) in the period box and preview again"
+        message = _PERIOD_OPTION.sub(
+            "type its period (YYYY-MM) in the period box and preview again", _sentence(str(error))
         )
         raise AddingError(message + " Nothing was stored.") from error
 

@@ -13,7 +13,7 @@ import dash
 from dashboard import shell
 
 #: The page modules, registered in this order (Dash's automatic discovery is not used).
-PAGE_MODULES = ("overview", "growth", "products", "regions", "data_page", "bulletins")
+PAGE_MODULES = ("overview", "growth", "products", "regions", "data_page", "bulletins", "add")
 
 
 def create_app() -> dash.Dash:
@@ -33,9 +33,11 @@ def create_app() -> dash.Dash:
         importlib.import_module(f"dashboard.pages.{name}").register()
     importlib.import_module("dashboard.clicks")  # a click on any chart opens its source
     app.layout = shell.layout
-    from dashboard import downloads
+    from dashboard import auth, callback_guard, downloads
 
     downloads.register(app.server)
+    callback_guard.register(app)
+    auth.register(app.server)
     return app
 
 

@@ -377,3 +377,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def fresh_tab(browser: WebDriver, origin: str) -> WebDriver:
+    """``browser`` with one new tab (the others closed), at the default window size, with no
+    cookies or storage of ``origin`` and an empty console log."""
+    old_tabs = list(browser.window_handles)
+    browser.switch_to.new_window("tab")
+    for handle in old_tabs:
+        browser.switch_to.window(handle)
+        browser.close()
+    browser.switch_to.window(browser.window_handles[0])
+    browser.set_window_size(*WINDOW)
+    browser.execute_cdp_cmd(
+        "Storage.clearDataForOrigin",
+        {"origin": origin, "storageTypes": "cookies,local_storage,session_storage,indexeddb"},
+    )
+    browser.get_log("browser")  # type: ignore[no-untyped-call]  # drop earlier entries
+    return browser

@@ -102,10 +102,11 @@ def layout() -> html.Div:
     Input(ids.URL, "pathname"),
     Input(ids.URL, "search"),
 )
-def follow_url(pathname: str | None, search: str | None) -> tuple[object, object, str]:
+def follow_url(pathname: object, search: object) -> tuple[object, object, str]:
     """Navigation, footer and title in the URL's language."""
-    lang = lang_of(query_of(search).get("lang"))
-    return navigation(pathname or "/", lang), footer(lang), t("app_title", lang)
+    lang = lang_of(query_of(search if isinstance(search, str) else "").get("lang"))
+    path = pathname if isinstance(pathname, str) and pathname.startswith("/") else "/"
+    return navigation(path, lang), footer(lang), t("app_title", lang)
 
 
 def sync_query(page_path: str, controls: dict[str, str]) -> None:

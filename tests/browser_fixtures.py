@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.screenshots import CHROMEDRIVER, CHROMIUM, WINDOW, chrome, running_app
+from dashboard.screenshots import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab, running_app
 
 
 @dataclass(frozen=True)
@@ -93,19 +93,8 @@ def download_dir(tmp_path: Path) -> Path:
 def driver(browser: Any, app: App, download_dir: Path) -> Any:
     """The browser with one fresh tab, at the default window size, no cookies or storage of
     the app, an empty console log and downloads going to ``download_dir``."""
-    old_tabs = list(browser.window_handles)
-    browser.switch_to.new_window("tab")
-    for handle in old_tabs:
-        browser.switch_to.window(handle)
-        browser.close()
-    browser.switch_to.window(browser.window_handles[0])
-    browser.set_window_size(*WINDOW)
-    browser.execute_cdp_cmd(
-        "Storage.clearDataForOrigin",
-        {"origin": app.url, "storageTypes": "cookies,local_storage,session_storage,indexeddb"},
-    )
+    fresh_tab(browser, app.url)
     browser.execute_cdp_cmd(
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)}
     )
-    browser.get_log("browser")  # drop what earlier tests left
     return browser

@@ -155,6 +155,28 @@ def test_preview_stores_nothing_and_confirm_stores_a_new_month(app: Running) -> 
         assert "2025-06" in csv.text
 
 
+def test_a_text_without_a_year_says_its_period_is_inferred_and_takes_a_typed_one(
+    app: Running,
+) -> None:
+    editor = app.editor()
+    text = own_bulletin(2).replace("2025年1—2月份", "1—2月份")
+    text = "\n".join(line for line in text.splitlines() if "2025" not in line)
+    nowhere = editor.act("preview", text=text)
+    assert "names no year" in nowhere.text
+    assert "type its period (YYYY-MM) in the period box" in nowhere.text
+    assert "--period" not in nowhere.text and nowhere.pending is None
+    typed = editor.act("preview", text=text, period="2024-02")
+    assert "Preview: 2024-02" in typed.text
+    assert "names no year" not in typed.text
+    assert typed.pending["period"] == "2024-02"
+    compared = text.replace("同比增长11.3%，", "同比增长11.3%，较2024年全年提高0.5个百分点，")
+    inferred = editor.act("preview", text=compared)
+    assert "Preview: 2025-02" in inferred.text
+    assert "the period 2025-02 is inferred" in inferred.text
+    assert "type the period in the period box to set it" in inferred.text
+    assert "--period" not in inferred.text
+
+
 def test_cancel_stores_nothing(app: Running) -> None:
     editor = app.editor()
     preview = editor.act("preview", text=own_bulletin(4))

@@ -106,6 +106,12 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Period {period} is already stored: this will be its vintage {vintage}; the values it "
         "revises are marked below.",
     ),
+    "period_unsure": (
+        "公报文字未写明年份，报告期 {period} 是推断的：如有误，"
+        "请在“报告期”框中填写正确的报告期后重新预览。",
+        "The text names no year, so the period {period} is inferred: if it is wrong, type the "
+        "right one in the period box and preview again.",
+    ),
     "issues": (
         "解析器提示（未成为数据的数字及原因）",
         "The loader's notes (figures not read, and why)",
@@ -396,12 +402,16 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
             )
     else:
         parts.append(html.P(_t("no_facts", lang), className="note"))
+    if any(_LOADER_PERIOD_HINT in issue.message for issue in bulletin.issues):
+        parts.insert(1, message(_t("period_unsure", lang, period=bulletin.period), "warning"))
     if bulletin.issues:
         parts += [
             html.H4(_t("issues", lang)),
             html.Ul(
                 [
-                    html.Li([f"[{issue.severity}] {issue.message}", _quoted(issue.text)])
+                    html.Li(
+                        [f"[{issue.severity}] {_for_the_web(issue.message)}", _quoted(issue.text)]
+                    )
                     for issue in bulletin.issues
                 ]
             ),
@@ -412,6 +422,14 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
             html.Ul([html.Li(warning.message) for warning in result.warnings]),
         ]
     return [html.Div(parts, className="chart add-preview")]
+
+
+#: How the loader tells a command-line user to set the period; the page has a box for it.
+_LOADER_PERIOD_HINT: Final = "pass --period YYYY-MM to set it"
+
+
+def _for_the_web(note: str) -> str:
+    return note.replace(_LOADER_PERIOD_HINT, "type the period in the period box to set it")
 
 
 def _quoted(text: str) -> html.Q | None:
