@@ -3,7 +3,8 @@
 #
 # Makes sure .venv exists and holds the project installed with its dev extras, then puts
 # .venv/bin first on PATH. pip runs only when pyproject.toml changed since the last good
-# install: the sha256 of pyproject.toml is kept in .venv/.pyproject.sha256.
+# install: the sha256 of pyproject.toml is kept in .venv/.pyproject.sha256. Then builds the
+# partial plotly.js (scripts/plotly_bundle.sh) when it is missing or out of date.
 # Sets EIM_ROOT (the repository root) and EIM_VENV. Leaves the caller's cwd alone.
 # Progress goes to stderr, so `scripts/run.sh parse ... > out.json` stays clean.
 
@@ -61,5 +62,8 @@ _eim_venv_sync() {
 }
 
 _eim_venv_sync
+# The partial plotly.js in dashboard/assets/, built with npm when missing or out of date
+# (scripts/plotly_bundle.sh). If that fails it says why, and the dashboard uses the full one.
+EIM_VENV="$EIM_VENV" bash "$EIM_ROOT/scripts/plotly_bundle.sh" || true
 export VIRTUAL_ENV="$EIM_VENV"
 export PATH="$EIM_VENV/bin:$PATH"
