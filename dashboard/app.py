@@ -33,11 +33,13 @@ def create_app() -> dash.Dash:
         importlib.import_module(f"dashboard.pages.{name}").register()
     importlib.import_module("dashboard.clicks")  # a click on any chart opens its source
     app.layout = shell.layout
-    from dashboard import auth, callback_guard, downloads
+    from dashboard import auth, callback_guard, downloads, response_cache
 
     downloads.register(app.server)
+    importlib.import_module("dashboard.compression").register(app.server)
     callback_guard.register(app)
     auth.register(app.server)
+    response_cache.register(app)
     return app
 
 

@@ -10,12 +10,14 @@ keyed on ``Store.version()``: a bulletin added through one worker is seen by all
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
 import pandas as pd
+from flask import g, has_request_context
 
 from loaders import api
 from loaders.store import Store
@@ -27,11 +29,26 @@ _cache_clearers: list[Callable[[], None]] = []
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def cached(maxsize: int = 64) -> Callable[[F], F]:
+#: ``EIM_VIEW_CACHE=off`` (or 0, false, no) turns the caches of views off, so that each
+#: request builds its charts anew; the benchmark measures that cost with it. Data caches
+#: (the observations of a data version) stay on. Read once, at import.
+VIEW_CACHE_ON = os.environ.get("EIM_VIEW_CACHE", "on").strip().lower() not in (
+    "off",
+    "0",
+    "false",
+    "no",
+)
+
+
+def cached(maxsize: int = 64, *, view: bool = False) -> Callable[[F], F]:
     """``functools.lru_cache`` that ``reset`` empties. Every cache of the dashboard is one of
-    these, keyed on the store's version (and whatever else the function takes)."""
+    these, keyed on the store's version (and whatever else the function takes). ``view``
+    marks a cache of what one request shows (figures of a query), which ``EIM_VIEW_CACHE``
+    can turn off; data caches always stay on."""
 
     def decorate(function: F) -> F:
+        if view and not VIEW_CACHE_ON:
+            return function
         wrapped = lru_cache(maxsize=maxsize)(function)
         _cache_clearers.append(wrapped.cache_clear)
         return wrapped  # type: ignore[return-value]
@@ -61,8 +78,18 @@ def store() -> Store:
 
 
 def version() -> int:
-    """The store's data version (grows with every add)."""
-    return store().version()
+    """The store's data version (grows with every add); read once per request, so that
+    everything one answer shows comes from one version (and the query runs once)."""
+    if not has_request_context():
+        return store().version()
+    found = g.get(_VERSION_OF_REQUEST)
+    if found is None:
+        found = store().version()
+        setattr(g, _VERSION_OF_REQUEST, found)
+    return int(found)
+
+
+_VERSION_OF_REQUEST = "eim_data_version"
 
 
 @cached(maxsize=4)
@@ -97,6 +124,29 @@ def latest_period() -> str | None:
     return found[-1] if found else None
 
 
+#: The columns of a series, as ``series`` gives them.
+SERIES_COLUMNS = ["period", "value", "unit", "derived", "bulletin", "text", "ref_period"]
+SeriesKey = tuple[str, str, str, str, str]
+
+
+@cached(maxsize=4)
+def _series_index(url: str, version: int) -> dict[SeriesKey, pd.DataFrame]:
+    """Every series of the store's data version, split once: (indicator, measure, basis,
+    region, segment) -> its rows by period. A view then looks its series up instead of
+    filtering the whole table each time."""
+    frame = _observations(url, version)
+    keys = ["indicator", "measure", "basis", "region", "segment"]
+    return {
+        tuple(str(part) for part in key): group[SERIES_COLUMNS].sort_values(  # type: ignore[misc]
+            "period", ignore_index=True
+        )
+        for key, group in frame.groupby(keys, sort=False)
+    }
+
+
+_EMPTY_SERIES = pd.DataFrame({column: [] for column in SERIES_COLUMNS})
+
+
 def series(
     indicator: str,
     measure: str,
@@ -106,19 +156,15 @@ def series(
     segment: str = "all",
     ref_period: str = "",
 ) -> pd.DataFrame:
-    """One series: columns period, value, unit, derived, bulletin, text; by period."""
-    frame = observations()
-    keep = (
-        (frame["indicator"] == indicator)
-        & (frame["measure"] == measure)
-        & (frame["basis"] == basis)
-        & (frame["region"] == region)
-        & (frame["segment"] == segment)
-    )
+    """One series: columns period, value, unit, derived, bulletin, text, ref_period; by
+    period. The frame is the data version's own, shared: read it, never change it."""
+    found = _series_index(store().url, version()).get((indicator, measure, basis, region, segment))
+    if found is None:
+        return _EMPTY_SERIES
     if measure == "change_pp":
-        keep &= frame["ref_period"] != "" if not ref_period else frame["ref_period"] == ref_period
-    columns = ["period", "value", "unit", "derived", "bulletin", "text", "ref_period"]
-    return frame.loc[keep, columns].sort_values("period", ignore_index=True)
+        keep = found["ref_period"] != "" if not ref_period else found["ref_period"] == ref_period
+        found = found[keep].reset_index(drop=True)
+    return found
 
 
 def value_at(

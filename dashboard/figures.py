@@ -1,8 +1,9 @@
 """Pure figure builders: DataFrames in, plotly figures out. No Dash import here.
 
 Shapes: a ``Line`` is one series — a DataFrame with columns period (YYYY-MM), value,
-derived (bool), bulletin (sha256), text — plus its name and unit. Builders return
-``go.Figure`` with:
+derived (bool), bulletin (sha256), text — plus its name and unit. Builders return plain
+dict figures (``{"data": [...], "layout": {...}}``, no plotly objects: their validators cost
+more than the chart, and no default template) with:
 - missing months as gaps (the x axis is every month of the span, values None where a
   bulletin printed nothing), never interpolated;
 - derived points on their own trace, dotted with open markers, named as derived;
@@ -14,12 +15,14 @@ derived (bool), bulletin (sha256), text — plus its name and unit. Builders ret
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from dashboard.frame_memo import memo
 from dashboard.i18n import marked_derived, t, unit_name, value_text
 from loaders.periods import Month
 
@@ -49,14 +52,24 @@ def month_span(periods: Sequence[str]) -> list[str]:
     return months
 
 
-def _on_span(frame: pd.DataFrame, span: list[str], derived: bool) -> pd.DataFrame:
-    rows = frame[frame["derived"] == derived].set_index("period")
-    return rows.reindex(span)
+def _rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[Any, Any]]]:
+    found: dict[bool, dict[str, dict[Any, Any]]] = {False: {}, True: {}}
+    columns = [c for c in ("period", "value", "derived", "bulletin") if c in frame.columns]
+    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+        row = dict(zip(columns, values, strict=True))
+        found[bool(row.get("derived"))][str(row["period"])] = row
+    return found
 
 
-def _hover(row: pd.Series, unit: str, lang: str) -> str:
-    if pd.isna(row["value"]):
-        return ""
+def _points(frame: pd.DataFrame, derived: bool) -> dict[str, dict[Any, Any]]:
+    """The rows of ``frame`` that are (or are not) derived, by period (read once per
+    frame: the cached series of a data version serve many requests)."""
+    if frame.empty:
+        return {}
+    return memo(frame, "rows_by_period", _rows_by_period)[derived]
+
+
+def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
     kind = t("derived", lang) if row.get("derived") is True else t("reported", lang)
     source = str(row.get("bulletin") or "")[:12]
     return (
@@ -64,7 +77,19 @@ def _hover(row: pd.Series, unit: str, lang: str) -> str:
     )
 
 
-def base_layout(title: str, unit: str, lang: str) -> dict[str, object]:
+def _number(value: object) -> float | None:
+    """A value as JSON can hold it: a float, or None for a missing one (NaN)."""
+    if value is None:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if math.isnan(number) else number
+
+
+#: A figure as Dash sends it: a plain dict with ``data`` (traces) and ``layout``.
+Figure = dict[str, Any]
+
+
+def base_layout(title: str, unit: str, lang: str) -> dict[str, Any]:
     """The layout every chart shares: title, unit on the y axis, monthly x axis."""
     return {
         "title": {"text": title, "x": 0.01, "font": {"size": 16}},
@@ -83,39 +108,59 @@ def base_layout(title: str, unit: str, lang: str) -> dict[str, object]:
     }
 
 
-def time_series(lines: Sequence[Line], title: str, unit: str, lang: str) -> go.Figure:
-    """Lines over months: reported solid, derived dotted; gaps where nothing was printed."""
-    periods = [p for line in lines for p in line.frame["period"].tolist()]
+def no_data_note(lang: str) -> dict[str, Any]:
+    """The annotation of a chart without data."""
+    return {
+        "text": t("no_data", lang),
+        "showarrow": False,
+        "x": 0.5,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+    }
+
+
+def time_series(
+    lines: Sequence[Line], title: str, unit: str, lang: str, span: Sequence[str] = ()
+) -> Figure:
+    """Lines over months: reported solid, derived dotted; gaps where nothing was printed.
+    The x axis runs over every month of the lines and of ``span`` (periods that charts
+    drawn side by side share). A plain dict, built without plotly's validators (they cost
+    more than the chart)."""
+    periods = [p for line in lines for p in line.frame["period"].tolist()] + list(span)
     span = month_span(periods)
-    figure = go.Figure(layout=base_layout(title, unit, lang))
+    traces: list[dict[str, Any]] = []
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
         for derived in (False, True):
-            points = _on_span(line.frame, span, derived)
-            if points["value"].isna().all():
+            points = _points(line.frame, derived)
+            values = [_number(points[p]["value"]) if p in points else None for p in span]
+            if all(v is None for v in values):
                 continue
             custom = [
-                [_hover(row, line.unit, lang), str(row.get("bulletin") or "")]
-                for _, row in points.iterrows()
+                [_hover(points[p], line.unit, lang), str(points[p].get("bulletin") or "")]
+                if v is not None
+                else ["", ""]
+                for p, v in zip(span, values, strict=True)
             ]
-            figure.add_trace(
-                go.Scatter(
-                    x=span,
-                    y=[None if pd.isna(v) else float(v) for v in points["value"]],
-                    customdata=custom,
-                    name=marked_derived(line.name, lang) if derived else line.name,
-                    mode="lines+markers",
-                    connectgaps=False,
-                    line={"color": color, "dash": "dot" if derived else "solid", "width": 2},
-                    marker={"symbol": "circle-open" if derived else "circle", "size": 6},
-                    hovertemplate="%{customdata[0]}<extra>%{fullData.name}</extra>",
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": span,
+                    "y": values,
+                    "customdata": custom,
+                    "name": marked_derived(line.name, lang) if derived else line.name,
+                    "mode": "lines+markers",
+                    "connectgaps": False,
+                    "line": {"color": color, "dash": "dot" if derived else "solid", "width": 2},
+                    "marker": {"symbol": "circle-open" if derived else "circle", "size": 6},
+                    "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+                }
             )
-    if not figure.data:
-        figure.add_annotation(
-            text=t("no_data", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-        )
-    return figure
+    layout = base_layout(title, unit, lang)
+    if not traces:
+        layout["annotations"] = [no_data_note(lang)]
+    return {"data": traces, "layout": layout}
 
 
 def bars(
@@ -125,45 +170,44 @@ def bars(
     title: str,
     lang: str,
     colors: Sequence[str] | None = None,
-) -> go.Figure:
+) -> Figure:
     """One bar per category, each labelled with its value and unit."""
-    figure = go.Figure(layout=base_layout(title, unit, lang))
-    figure.update_layout(xaxis={"type": "category", "tickangle": 0}, hovermode="closest")
-    figure.add_trace(
-        go.Bar(
-            x=list(categories),
-            y=list(values),
-            text=[value_text(v, unit, lang) for v in values],
-            textposition="outside",
-            marker={"color": list(colors) if colors else PALETTE[1]},
-            hovertemplate="%{x}: %{text}<extra></extra>",
-        )
-    )
-    return figure
+    layout = base_layout(title, unit, lang)
+    layout["xaxis"] = {"type": "category", "tickangle": 0}
+    layout["hovermode"] = "closest"
+    trace = {
+        "type": "bar",
+        "x": list(categories),
+        "y": list(values),
+        "text": [value_text(v, unit, lang) for v in values],
+        "textposition": "outside",
+        "marker": {"color": list(colors) if colors else PALETTE[1]},
+        "hovertemplate": "%{x}: %{text}<extra></extra>",
+    }
+    return {"data": [trace], "layout": layout}
 
 
-def sparkline(frame: pd.DataFrame) -> go.Figure:
+def sparkline(frame: pd.DataFrame) -> Figure:
     """A small trend line without axes, for a headline card."""
-    figure = go.Figure(
-        go.Scatter(
-            x=frame["period"].tolist(),
-            y=frame["value"].tolist(),
-            mode="lines",
-            line={"color": PALETTE[0], "width": 2},
-            hoverinfo="skip",
-            connectgaps=False,
-        )
-    )
-    figure.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=50,
-        showlegend=False,
-        xaxis={"visible": False, "type": "category"},
-        yaxis={"visible": False},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-    )
-    return figure
+    trace = {
+        "type": "scatter",
+        "x": frame["period"].tolist(),
+        "y": [_number(v) for v in frame["value"].tolist()],
+        "mode": "lines",
+        "line": {"color": PALETTE[0], "width": 2},
+        "hoverinfo": "skip",
+        "connectgaps": False,
+    }
+    layout = {
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "height": 50,
+        "showlegend": False,
+        "xaxis": {"visible": False, "type": "category"},
+        "yaxis": {"visible": False},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+    }
+    return {"data": [trace], "layout": layout}
 
 
 GRAPH_CONFIG: dict[str, object] = {

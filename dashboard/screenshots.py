@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from loaders.cli_serve import gunicorn_argv
+from loaders.cli_serve import APP, gunicorn_argv
 
 if TYPE_CHECKING:
     from selenium.webdriver.chrome.webdriver import WebDriver
@@ -152,11 +152,13 @@ def running_app(
     log: Path | None = None,
     env: Mapping[str, str] | None = None,
     gunicorn_args: Sequence[str] = (),
+    app: str = APP,
 ) -> Iterator[str]:
     """The real app (``gunicorn dashboard.app:server``) on a free port of 127.0.0.1, on the
     SQLite file ``database`` (an empty one fills itself from datasets/) or, given a
     SQLAlchemy URL (``postgresql://…``), on that database; ``env`` adds to its environment
-    (``EIM_ADMIN_PASSWORD`` …) and ``gunicorn_args`` to its command line. Yields its base URL
+    (``EIM_ADMIN_PASSWORD`` …) and ``gunicorn_args`` to its command line; ``app`` serves
+    another WSGI app with the same command line (the benchmark's floor app). Yields its base URL
     (``http://127.0.0.1:PORT``) once it serves a page layout, and stops it afterwards."""
     port = free_port()
     environment = {**os.environ, **(env or {})}
@@ -169,7 +171,7 @@ def running_app(
     if log is None:
         log = Path(tempfile.mkdtemp(prefix="eim-gunicorn-")) / "gunicorn.log"
     # --no-control-socket: leave ~/.gunicorn/gunicorn.ctl to a server the user runs.
-    argv = [*gunicorn_argv(port, workers), "--no-control-socket", *gunicorn_args]
+    argv = [*gunicorn_argv(port, workers, app=app), "--no-control-socket", *gunicorn_args]
     with log.open("wb") as out:
         process = subprocess.Popen(
             argv,
@@ -197,9 +199,11 @@ def chrome(
     *,
     lang: str = "zh-CN",
     window: tuple[int, int] = WINDOW,
+    performance_log: bool = False,
 ) -> WebDriver:
     """Headless Chromium (Debian's, through its chromedriver) with a fresh profile in
-    ``user_data_dir``, the console log readable with ``driver.get_log("browser")`` and
+    ``user_data_dir``, the console log readable with ``driver.get_log("browser")`` (and,
+    with ``performance_log``, the DevTools events with ``get_log("performance")``) and
     downloads saved without asking into ``download_dir``."""
     missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
     if missing:
@@ -214,7 +218,8 @@ def chrome(
     options.add_argument(f"--window-size={window[0]},{window[1]}")
     options.add_argument(f"--lang={lang}")
     options.add_argument(f"--user-data-dir={user_data_dir}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    logs = {"browser": "ALL", **({"performance": "ALL"} if performance_log else {})}
+    options.set_capability("goog:loggingPrefs", logs)
     if download_dir is not None:
         options.add_experimental_option(
             "prefs",

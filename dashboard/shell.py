@@ -6,6 +6,7 @@ view is a link. The navigation and footer follow the URL through one callback.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
@@ -137,3 +138,47 @@ def sync_query(page_path: str, controls: dict[str, str]) -> None:
         return new
 
     _to_url.__name__ = f"sync_query_{page_path.strip('/') or 'root'}"
+
+
+#: Writes a page's controls into the address bar without a request: ``history.replaceState``
+#: leaves ``dcc.Location`` (and so Dash's page router) untouched, so the page is not built
+#: again; the page's own chart callbacks redraw what changed. %(keys)s and %(path)s are
+#: filled in per page.
+_KEEP_IN_URL_JS = """
+function () {
+    var values = Array.prototype.slice.call(arguments);
+    var keys = %(keys)s;
+    if (window.location.pathname !== %(path)s) { return window.dash_clientside.no_update; }
+    var query = new URLSearchParams(window.location.search);
+    keys.forEach(function (key, i) {
+        var value = values[i];
+        if (Array.isArray(value)) { value = value.join(","); }
+        if (value === null || value === undefined || value === "") { query.delete(key); }
+        else { query.set(key, String(value)); }
+    });
+    var search = query.toString();
+    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+    }
+    return window.dash_clientside.no_update;
+}
+"""
+
+
+def keep_in_url(page_path: str, controls: dict[str, str]) -> None:
+    """Keep a chart page's controls in the address bar (``{query key: component id}``),
+    in the browser only: every view stays a link, and changing a control costs one
+    request, the page's chart callback, not a rebuilt page. Lists are joined with commas."""
+    script = _KEEP_IN_URL_JS % {"keys": json.dumps(list(controls)), "path": json.dumps(page_path)}
+    dash.clientside_callback(
+        script,
+        Output(ids.URL, "search", allow_duplicate=True),
+        [Input(component, "value") for component in controls.values()],
+        prevent_initial_call=True,
+    )
+
+
+def lang_of_search(search: object) -> str:
+    """The language a ``dcc.Location`` search names (``?lang=en…``); anything else: zh."""
+    return lang_of(query_of(search if isinstance(search, str) else "").get("lang"))

@@ -24,13 +24,16 @@ HOST = "127.0.0.1"
 APP = "dashboard.app:server"
 
 
-def gunicorn_argv(port: int, workers: int = DEFAULT_WORKERS, host: str = HOST) -> list[str]:
-    """The command that serves the dashboard with this interpreter's gunicorn."""
+def gunicorn_argv(
+    port: int, workers: int = DEFAULT_WORKERS, host: str = HOST, app: str = APP
+) -> list[str]:
+    """The command that serves the dashboard (or another WSGI ``app``, as the benchmark's
+    floor app) with this interpreter's gunicorn."""
     return [
         sys.executable,
         "-m",
         "gunicorn",
-        APP,
+        app,
         "--bind",
         f"{host}:{port}",
         "--workers",

@@ -49,19 +49,22 @@ def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
         "%",
     )
     figure = figures.time_series([line], "增速", "%", "zh")
-    reported, derived = figure.data
-    assert list(reported.x) == ["2024-03", "2024-04", "2024-05"]
-    assert list(reported.y) == [1.0, None, 3.0]
-    assert reported.connectgaps is False
-    assert list(derived.y) == [None, 2.0, None]
-    assert derived.line.dash == "dot" and "推算值" in derived.name
-    assert reported.customdata[0][1] == "ab" * 32
-    assert figure.layout.yaxis.title.text == "%"
+    reported, derived = figure["data"]
+    assert reported["x"] == ["2024-03", "2024-04", "2024-05"]
+    assert reported["y"] == [1.0, None, 3.0]
+    assert reported["connectgaps"] is False
+    assert derived["y"] == [None, 2.0, None]
+    assert derived["line"]["dash"] == "dot" and "推算值" in derived["name"]
+    assert reported["customdata"][0][1] == "ab" * 32
+    assert reported["customdata"][1] == ["", ""]  # a gap has no hover and no source
+    assert figure["layout"]["yaxis"]["title"]["text"] == "%"
+    assert "template" not in figure["layout"]
 
 
 def test_a_figure_without_data_says_so() -> None:
     figure = figures.time_series([], "增速", "%", "en")
-    assert figure.layout.annotations[0].text == "No data"
+    assert figure["data"] == []
+    assert figure["layout"]["annotations"][0]["text"] == "No data"
 
 
 def test_month_span_crosses_years() -> None:

@@ -186,21 +186,21 @@ def test_single_month_chart_has_a_line_per_indicator_with_figures() -> None:
     assert "当月" in figure["layout"]["title"]["text"]
 
 
-def test_padding_gives_charts_the_same_months_and_draws_nothing() -> None:
+def test_a_shared_span_gives_charts_the_same_months_and_draws_nothing() -> None:
     frames = {
         "a": series([("2024-02", 1.0, False), ("2024-03", 2.0, False)]),
         "b": series([("2023-11", 3.0, True)]),
         "c": series([]),
     }
-    padded = growth.padded(frames)
-    assert set(padded) == {"a", "b"}
-    assert padded["a"]["period"].tolist() == ["2023-11", "2024-02", "2024-03"]
-    assert padded["b"]["period"].tolist() == ["2023-11", "2024-03"]
-    assert padded["a"]["value"].isna().tolist() == [True, False, False]
-    figure = growth.month_figure({"value_added": padded["a"]}, "zh")
+    span = growth.span_of(frames.values())
+    assert span == ("2023-11", "2024-03")
+    assert growth.span_of([frames["c"]]) == ()
+    figure = growth.month_figure({"value_added": frames["a"]}, "zh", span)
     (trace,) = figure["data"]
     assert trace["x"] == ["2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
     assert trace["y"] == [None, None, None, 1.0, 2.0]
+    alone = growth.month_figure({"value_added": frames["a"]}, "zh")
+    assert alone["data"][0]["x"] == ["2024-02", "2024-03"]
 
 
 # -- the page ------------------------------------------------------------------------------

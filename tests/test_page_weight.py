@@ -37,16 +37,7 @@ from werkzeug.test import TestResponse
 
 from dashboard import compression, shell
 from dashboard.i18n import t
-from dashboard.screenshots import (
-    CHROME_FLAGS,
-    CHROMEDRIVER,
-    CHROMIUM,
-    PAGE_TIMEOUT,
-    ROOT,
-    WINDOW,
-    console_errors,
-    wait_for_page,
-)
+from dashboard.screenshots import ROOT, chrome, console_errors, wait_for_page
 
 if TYPE_CHECKING:
     from browser_fixtures import App
@@ -257,23 +248,10 @@ def url_path(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def perf_driver(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Headless Chromium with the flags of ``dashboard.screenshots.chrome`` and the
-    performance log on (``browser`` is asked for its skip-or-fail check only)."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROME_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--window-size={WINDOW[0]},{WINDOW[1]}")
-    options.add_argument("--lang=en-US")
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('perf') / 'profile'}")
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    """Headless Chromium (``dashboard.screenshots.chrome``) with the performance log on
+    (``browser`` is asked for its skip-or-fail check only)."""
+    driver = chrome(tmp_path_factory.mktemp("perf") / "profile", lang="en-US", performance_log=True)
     try:
-        driver.set_page_load_timeout(PAGE_TIMEOUT)
-        driver.set_script_timeout(PAGE_TIMEOUT)
         yield driver
     finally:
         driver.quit()

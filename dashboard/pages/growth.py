@@ -23,22 +23,27 @@ interpolated. ``year_overlay`` and the small helpers below are shared with the P
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, ids, shell
-from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, time_series
+from dashboard.figures import (
+    GRAPH_CONFIG,
+    PALETTE,
+    Figure,
+    Line,
+    base_layout,
+    no_data_note,
+    time_series,
+)
 from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
 PATH = "/growth"
 PAGE = "growth"
-K = TypeVar("K", bound=Hashable)
-#: A figure as Dash sends it: a plain dict (data, layout) — cheaper than ``go.Figure``.
-Figure = dict[str, Any]
 #: ``figures.GRAPH_CONFIG`` as ``dcc.Graph`` takes it (its stub wants a TypedDict).
 _GRAPH_CONFIG: Any = GRAPH_CONFIG
 #: Height of every chart on the page, in pixels.
@@ -200,14 +205,6 @@ def parse_years(
 # -- figures (pure) ------------------------------------------------------------------------
 
 
-def as_dict(figure: Any) -> Figure:
-    """A ``figures`` builder's ``go.Figure`` as a plain dict, without plotly's default
-    template (about 6 KB a chart, and its white grid lines vanish on a white plot)."""
-    plain: Figure = figure.to_dict()
-    plain["layout"].pop("template", None)
-    return plain
-
-
 def _merge(target: dict[str, Any], changes: Mapping[str, Any]) -> None:
     """Update nested dicts in place (``{"xaxis": {"title": …}}`` keeps the other keys)."""
     for key, value in changes.items():
@@ -217,11 +214,11 @@ def _merge(target: dict[str, Any], changes: Mapping[str, Any]) -> None:
             target[key] = value
 
 
-def finish(figure: Any, lang: str, **changes: Any) -> Figure:
-    """The page's look on a chart (a ``figures`` builder's ``go.Figure`` or a dict): plain
-    dict, its height, light grid lines, the legend clear of the slanted period labels;
-    ``changes`` are merged into the layout last."""
-    plain = figure if isinstance(figure, dict) else as_dict(figure)
+def finish(figure: Figure, lang: str, **changes: Any) -> Figure:
+    """The page's look on a chart (a ``figures`` builder's dict, changed in place): its
+    height, light grid lines, the legend clear of the slanted period labels; ``changes``
+    are merged into the layout last."""
+    plain = figure
     layout = plain.setdefault("layout", {})
     _merge(
         layout,
@@ -241,43 +238,15 @@ def finish(figure: Any, lang: str, **changes: Any) -> Figure:
 def no_data(figure: Figure, lang: str) -> Figure:
     """``figure`` with a "no data" note when none of its traces has a value."""
     if not any(y is not None for trace in figure["data"] for y in trace.get("y") or ()):
-        figure["layout"].setdefault("annotations", []).append(
-            {
-                "text": t("no_data", lang),
-                "showarrow": False,
-                "x": 0.5,
-                "y": 0.5,
-                "xref": "paper",
-                "yref": "paper",
-            }
-        )
+        figure["layout"].setdefault("annotations", []).append(no_data_note(lang))
     return figure
 
 
-def padded(frames: Mapping[K, pd.DataFrame]) -> dict[K, pd.DataFrame]:
-    """The non-empty series of ``frames``, each stretched to the span of them all by an
-    empty row (value NaN) at the first and last period where it has none, so that charts
-    drawn side by side share their months. The empty rows draw nothing."""
-    kept = {code: frame for code, frame in frames.items() if not frame.empty}
-    periods = [str(p) for frame in kept.values() for p in frame["period"]]
-    if not periods:
-        return kept
-    ends = (min(periods), max(periods))
-    stretched = {}
-    for code, frame in kept.items():
-        have = set(frame["period"].astype(str))
-        extra = pd.DataFrame(
-            [
-                {"period": p, "value": float("nan"), "derived": False, "bulletin": "", "text": ""}
-                for p in sorted(set(ends) - have)
-            ]
-        )
-        stretched[code] = (
-            pd.concat([frame, extra], ignore_index=True).sort_values("period", ignore_index=True)
-            if not extra.empty
-            else frame
-        )
-    return stretched
+def span_of(frames: Iterable[pd.DataFrame]) -> tuple[str, ...]:
+    """The first and last period of all ``frames`` (none when they are all empty): charts
+    drawn side by side over this span share their months."""
+    periods = [str(p) for frame in frames if not frame.empty for p in frame["period"].tolist()]
+    return (min(periods), max(periods)) if periods else ()
 
 
 def month_labels(lang: str) -> list[str]:
@@ -398,7 +367,11 @@ def growth_title(indicator: str, basis: str, lang: str) -> str:
 
 
 def growth_figure(
-    frames: Mapping[str, pd.DataFrame], indicator: str, basis: str, lang: str
+    frames: Mapping[str, pd.DataFrame],
+    indicator: str,
+    basis: str,
+    lang: str,
+    span: Sequence[str] = (),
 ) -> Figure:
     """The growth of ``indicator`` (and of its partner, for revenue and profit) with the
     comparison industries beside it; ``frames`` maps each code of ``growth_codes`` to its
@@ -408,7 +381,8 @@ def growth_figure(
         for code in growth_codes(indicator)
         if code in frames and not frames[code].empty
     ]
-    return finish(time_series(lines, growth_title(indicator, basis, lang), "%", lang), lang)
+    title = growth_title(indicator, basis, lang)
+    return finish(time_series(lines, title, "%", lang, span), lang)
 
 
 def years_figure(
@@ -419,16 +393,16 @@ def years_figure(
     return year_overlay(frame, years, with_unit(title, "%", lang), "%", lang)
 
 
-def month_figure(frames: Mapping[str, pd.DataFrame], lang: str) -> Figure:
+def month_figure(frames: Mapping[str, pd.DataFrame], lang: str, span: Sequence[str] = ()) -> Figure:
     """Single-month growth of each indicator that has any (``frames``: code -> its
-    yoy_pct series on basis month)."""
+    yoy_pct series on basis month), over ``span`` too."""
     lines = [
         Line(_t(code, lang), frames[code], "%", COLORS.get(code))
         for code in INDICATORS
         if code in frames and not frames[code].empty
     ]
     title = with_unit(_t("month_title", lang), "%", lang)
-    return finish(time_series(lines, title, "%", lang), lang)
+    return finish(time_series(lines, title, "%", lang, span), lang)
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -481,6 +455,11 @@ def basis_control(component_id: str, basis: str, lang: str) -> html.Label:
     )
 
 
+def year_options(available: Sequence[int], lang: str) -> list[dict[str, Any]]:
+    """The overlay's years as dropdown options, latest first."""
+    return [{"label": _t("year_name", lang, year=y), "value": y} for y in reversed(available)]
+
+
 @dataclass(frozen=True)
 class View:
     """What the page shows for one query: the choices made, the years the overlay can
@@ -493,11 +472,15 @@ class View:
     figures: dict[str, Figure]
 
 
+#: At most this many years are read from a query or a control (a hand-made one may hold more).
+MAX_YEARS = 40
+
+
 def years_key(value: object) -> str:
     """The ``years`` query as one string (a repeated key gives a list)."""
     if isinstance(value, list | tuple):
-        return ",".join(str(item) for item in value)
-    return value if isinstance(value, str) else ""
+        return ",".join(str(item) for item in value[:MAX_YEARS])
+    return value[: MAX_YEARS * 5] if isinstance(value, str) else ""
 
 
 def view(indicator: str, basis: str, years: str, lang: str) -> View:
@@ -506,26 +489,21 @@ def view(indicator: str, basis: str, years: str, lang: str) -> View:
     available = years_of(frames[indicator])
     chosen = parse_years(years, available)
     monthly = {code: data.series(code, "yoy_pct", basis="month") for code in INDICATORS}
-    # the two time-series charts over the same months
-    both = padded(
-        {**{("a", k): v for k, v in frames.items()}, **{("m", k): v for k, v in monthly.items()}}
-    )
-    drawn = {k[1]: v for k, v in both.items() if k[0] == "a"}
-    drawn_monthly = {k[1]: v for k, v in both.items() if k[0] == "m"}
+    span = span_of([*frames.values(), *monthly.values()])  # both charts, the same months
     return View(
         indicator,
         basis,
         tuple(available),
         tuple(chosen),
         {
-            "growth": growth_figure(drawn, indicator, basis, lang),
+            "growth": growth_figure(frames, indicator, basis, lang, span),
             "years": years_figure(frames[indicator], chosen, indicator, basis, lang),
-            "month": month_figure(drawn_monthly, lang),
+            "month": month_figure(monthly, lang, span),
         },
     )
 
 
-@data.cached(maxsize=64)
+@data.cached(maxsize=64, view=True)
 def _cached_view(version: int, indicator: str, basis: str, years: str, lang: str) -> View:
     return view(indicator, basis, years, lang)
 
@@ -556,10 +534,7 @@ def layout(
                 t("years", lang),
                 dcc.Dropdown(
                     id=ids.GROWTH_YEARS,
-                    options=[
-                        {"label": _t("year_name", lang, year=y), "value": y}
-                        for y in reversed(shown.available)
-                    ],
+                    options=year_options(shown.available, lang),
                     value=list(shown.years),
                     multi=True,
                     style={"minWidth": "18em"},
@@ -592,7 +567,32 @@ def register() -> None:
     )
 
 
-shell.sync_query(
+@callback(
+    Output(chart_id("growth"), "figure"),
+    Output(chart_id("years"), "figure"),
+    Output(ids.GROWTH_YEARS, "options"),
+    Input(ids.GROWTH_INDICATOR, "value"),
+    Input(ids.GROWTH_BASIS, "value"),
+    Input(ids.GROWTH_YEARS, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def redraw(indicator: object, basis: object, years: object, search: object) -> tuple[Any, ...]:
+    """A control changed: the two charts that depend on it and the years on offer (the
+    single-month chart shows every indicator and stays). Values outside the controls'
+    options fall back to the defaults, as in the URL."""
+    lang = shell.lang_of_search(search)
+    shown = _cached_view(
+        data.version(),
+        choice(indicator, INDICATORS, INDICATORS[0]),
+        choice(basis, BASES, BASES[0]),
+        years_key(years),
+        lang,
+    )
+    return shown.figures["growth"], shown.figures["years"], year_options(shown.available, lang)
+
+
+shell.keep_in_url(
     PATH,
     {
         "indicator": ids.GROWTH_INDICATOR,

@@ -28,22 +28,22 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, ids, shell
-from dashboard.figures import PALETTE, Line, time_series
+from dashboard.figures import PALETTE, Figure, Line, time_series
 from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
 from dashboard.pages.growth import (
     BASES,
     GRID_STYLE,
-    Figure,
     basis_control,
     basis_text,
+    chart_id,
     choice,
     control,
     finish,
     graph,
-    padded,
+    span_of,
     with_unit,
 )
 from loaders.catalog import INDICATORS
@@ -160,7 +160,9 @@ def label_axis(figure: Figure, factor: float, axis_unit: str) -> Figure:
     return figure
 
 
-def level_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> Figure:
+def level_figure(
+    frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
+) -> Figure:
     """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
     units = frame["unit"].dropna() if "unit" in frame else pd.Series(dtype=str)
     unit = str(units.iloc[0]) if not units.empty else INDICATORS[product].level_unit
@@ -173,11 +175,13 @@ def level_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> Fi
         unit=axis_unit,
     )
     lines = [Line(basis_name(basis, lang), frame, unit, PALETTE[0])] if not frame.empty else []
-    figure = time_series(lines, title, unit, lang)
+    figure = time_series(lines, title, unit, lang, span)
     return label_axis(finish(figure, lang), factor, axis_unit)
 
 
-def growth_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> Figure:
+def growth_figure(
+    frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
+) -> Figure:
     """The product's growth year on year on ``basis`` (%)."""
     title = with_unit(
         _t("growth_title", lang, name=indicator_name(product, lang), basis=basis_text(basis, lang)),
@@ -185,7 +189,7 @@ def growth_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> F
         lang,
     )
     lines = [Line(_t("growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
-    return finish(time_series(lines, title, "%", lang), lang)
+    return finish(time_series(lines, title, "%", lang, span), lang)
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -194,19 +198,16 @@ def growth_figure(frame: pd.DataFrame, product: str, basis: str, lang: str) -> F
 def figures(product: str, basis: str, lang: str) -> dict[str, Figure]:
     """Read the series of a (validated) query and build its figures, by chart name."""
     # both charts over the same months
-    both = padded(
-        {
-            "level": data.series(product, "level", basis=basis),
-            "growth": data.series(product, "yoy_pct", basis=basis),
-        }
-    )
+    level = data.series(product, "level", basis=basis)
+    growth = data.series(product, "yoy_pct", basis=basis)
+    span = span_of([level, growth])
     return {
-        "level": level_figure(both.get("level", EMPTY), product, basis, lang),
-        "growth": growth_figure(both.get("growth", EMPTY), product, basis, lang),
+        "level": level_figure(level, product, basis, lang, span),
+        "growth": growth_figure(growth, product, basis, lang, span),
     }
 
 
-@data.cached(maxsize=64)
+@data.cached(maxsize=64, view=True)
 def _cached_figures(version: int, product: str, basis: str, lang: str) -> dict[str, Figure]:
     return figures(product, basis, lang)
 
@@ -259,4 +260,23 @@ def register() -> None:
     )
 
 
-shell.sync_query(PATH, {"product": ids.PRODUCTS_PRODUCT, "basis": ids.PRODUCTS_BASIS})
+@callback(
+    Output(chart_id("level", PAGE), "figure"),
+    Output(chart_id("growth", PAGE), "figure"),
+    Input(ids.PRODUCTS_PRODUCT, "value"),
+    Input(ids.PRODUCTS_BASIS, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def redraw(product: object, basis: object, search: object) -> tuple[Figure, Figure]:
+    """A control changed: both charts (values outside the options fall back to defaults)."""
+    shown = _cached_figures(
+        data.version(),
+        choice(product, PRODUCTS, PRODUCTS[0]),
+        choice(basis, BASES, BASES[0]),
+        shell.lang_of_search(search),
+    )
+    return shown["level"], shown["growth"]
+
+
+shell.keep_in_url(PATH, {"product": ids.PRODUCTS_PRODUCT, "basis": ids.PRODUCTS_BASIS})

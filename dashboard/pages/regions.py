@@ -31,10 +31,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import data, ids, shell
 from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, time_series
+from dashboard.frame_memo import memo
 from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
 from loaders.catalog import FOUR_REGIONS
 from loaders.checks import SHARE_TOLERANCE
@@ -138,15 +140,37 @@ def regional_periods(frame: pd.DataFrame) -> list[str]:
     return sorted(frame.loc[frame["region"].isin(REGIONS), "period"].unique().tolist())
 
 
-def _fact(frame: pd.DataFrame, period: str, region: str, measure: str) -> pd.Series | None:
+Row = dict[str, Any]
+Lookup = tuple[dict[tuple[str, str, str, bool], Row], dict[tuple[str, str], pd.DataFrame]]
+_ROW_COLUMNS = ("period", "region", "measure", "derived", "value", "bulletin", "printed", "text")
+
+
+def _build_lookup(frame: pd.DataFrame) -> Lookup:
+    columns = [c for c in _ROW_COLUMNS if c in frame.columns]
+    rows: dict[tuple[str, str, str, bool], Row] = {}
+    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+        row = dict(zip(columns, values, strict=True))
+        fact = (str(row["period"]), str(row["region"]), str(row["measure"]))
+        rows.setdefault((*fact, bool(row["derived"])), row)
+    series = {
+        (str(region), str(measure)): group.sort_values("period", ignore_index=True)
+        for (region, measure), group in frame.groupby(["region", "measure"], sort=False)
+    }
+    return rows, series
+
+
+def _lookup(frame: pd.DataFrame) -> Lookup:
+    """``frame``'s first row per (period, region, measure, derived) and its series per
+    (region, measure), built once per frame: a view asks for dozens of facts, and
+    filtering the table for each cost most of its time."""
+    return memo(frame, "regions_lookup", _build_lookup)
+
+
+def _fact(frame: pd.DataFrame, period: str, region: str, measure: str) -> Row | None:
     """The printed figure, else the derived one, else None."""
-    rows = frame[
-        (frame["period"] == period) & (frame["region"] == region) & (frame["measure"] == measure)
-    ]
-    if rows.empty:
-        return None
-    printed = rows[~rows["derived"]]
-    return (printed if not printed.empty else rows).iloc[0]
+    rows, _ = _lookup(frame)
+    printed = rows.get((period, region, measure, False))
+    return printed if printed is not None else rows.get((period, region, measure, True))
 
 
 @dataclass(frozen=True)
@@ -206,22 +230,20 @@ def _plain(value: float) -> str:
 
 def share_table(frame: pd.DataFrame, period: str, regions: Sequence[str] = REGIONS) -> list[Share]:
     """Printed and computed shares of each region for ``period`` (see ``Share``)."""
-    rows = frame[(frame["period"] == period) & (frame["measure"].isin(("level", "share_pct")))]
-    national = _fact(rows, period, "national", "level")
+    rows, _ = _lookup(frame)
+    national = _fact(frame, period, "national", "level")
     shares = []
     for region in regions:
-        region_rows = rows[rows["region"] == region]
-        printed = region_rows[(region_rows["measure"] == "share_pct") & ~region_rows["derived"]]
-        stored = region_rows[(region_rows["measure"] == "share_pct") & region_rows["derived"]]
-        level = _fact(region_rows, period, region, "level")
+        printed = rows.get((period, region, "share_pct", False))
+        stored = rows.get((period, region, "share_pct", True))
+        level = _fact(frame, period, region, "level")
         share = Share(region)
-        if not printed.empty:
-            first = printed.iloc[0]
+        if printed is not None:
             share = Share(
                 region,
-                float(first["value"]),
-                str(first["printed"] or ""),
-                str(first["bulletin"]),
+                float(printed["value"]),
+                str(printed.get("printed") or ""),
+                str(printed["bulletin"]),
             )
         computed: float | None = None
         bulletin, formula, tolerance = "", "", 0.0
@@ -231,14 +253,13 @@ def share_table(frame: pd.DataFrame, period: str, regions: Sequence[str] = REGIO
             computed = 100 * level_value / national_value
             bulletin = str(level["bulletin"])
             formula = f"100 × {_plain(level_value)} / {_plain(national_value)} 亿元"
-            relative = printed_uncertainty(str(level["printed"] or "")) / level_value + (
-                printed_uncertainty(str(national["printed"] or "")) / national_value
+            relative = printed_uncertainty(str(level.get("printed") or "")) / level_value + (
+                printed_uncertainty(str(national.get("printed") or "")) / national_value
             )
             tolerance = computed * relative + printed_uncertainty(share.printed_text) + SHARE_SLACK
-        if not stored.empty:  # the store's derived share: same formula, its own provenance
-            first = stored.iloc[0]
-            computed, bulletin = float(first["value"]), str(first["bulletin"])
-            formula = str(first["text"] or formula)
+        if stored is not None:  # the store's derived share: same formula, its own provenance
+            computed, bulletin = float(stored["value"]), str(stored["bulletin"])
+            formula = str(stored.get("text") or formula)
         shares.append(
             Share(
                 region,
@@ -443,8 +464,9 @@ def shares_figure(shares: Sequence[Share], period: str, lang: str) -> Figure:
 
 
 def _series(frame: pd.DataFrame, region: str, measure: str) -> pd.DataFrame:
-    rows = frame[(frame["region"] == region) & (frame["measure"] == measure)]
-    return rows.sort_values("period", ignore_index=True)
+    _, series = _lookup(frame)
+    found = series.get((region, measure))
+    return found if found is not None else frame.iloc[0:0]
 
 
 def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
@@ -466,12 +488,11 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
         else f"{_t('shares_over_time', lang)}（{unit_text}）"
     )
     figure = time_series(lines, title, "%", lang)
-    figure.update_layout(
-        xaxis={"title": {"text": t("period", lang)}},
-        legend={"y": -0.45},  # below the slanted month labels and the axis title
-        margin={"b": 130},
-        height=520,
-    )
+    layout = figure["layout"]
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": t("period", lang)}}
+    layout["legend"] = {**layout["legend"], "y": -0.45}  # below the month labels and title
+    layout["margin"] = {**layout["margin"], "b": 130}
+    layout["height"] = 520
     return figure
 
 
@@ -515,16 +536,56 @@ def _graph(name: str, figure: Any) -> dcc.Graph:
     return dcc.Graph(id=chart_id(name), figure=figure, config=_GRAPH_CONFIG, className="chart")
 
 
+def chosen_period(period: object, periods: Sequence[str]) -> str:
+    """``period`` when it has regional figures, else the latest that has ("" for none)."""
+    if isinstance(period, str) and period in periods:
+        return period
+    return periods[-1] if periods else ""
+
+
+@dataclass(frozen=True)
+class View:
+    """The page for one period: its figures by chart name and the note on shares."""
+
+    figures: dict[str, Any]
+    share_note: list[Any]
+
+
+def view(period: str, lang: str) -> View:
+    """The charts of ``period`` (one with regional figures) and the shares over time."""
+    frame = _regional(data.store().url, data.version())
+    shares = share_table(frame, period)
+    return View(
+        {
+            "growth": growth_figure(frame, period, lang),
+            "shares": shares_figure(shares, period, lang),
+            "levels": levels_figure(frame, period, lang),
+            "shares_over_time": shares_over_time_figure(frame, lang),
+        },
+        share_note(shares, lang),
+    )
+
+
+@data.cached(maxsize=64, view=True)
+def _cached_view(version: int, period: str, lang: str) -> View:
+    return view(period, lang)
+
+
+@data.cached(maxsize=4)
+def _regional(url: str, version: int) -> pd.DataFrame:
+    return regional(data.observations())
+
+
+@data.cached(maxsize=4)
+def _periods(version: int) -> list[str]:
+    return regional_periods(_regional(data.store().url, version))
+
+
 def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     """The regions of ``period`` (default: the latest with regional figures)."""
     lang = lang_of(lang)
-    frame = regional(data.observations())
-    periods = regional_periods(frame)
-    chosen = (
-        period
-        if isinstance(period, str) and period in periods
-        else (periods[-1] if periods else "")
-    )
+    periods = _periods(data.version())
+    chosen = chosen_period(period, periods)
     control = html.Div(
         html.Label(
             [
@@ -551,26 +612,46 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
                 html.P(_t("no_regional_data", lang), className="note"),
             ]
         )
-    shares = share_table(frame, chosen)
+    shown = _cached_view(data.version(), chosen, lang)
     return html.Div(
         [
             html.H2(_t("title", lang)),
             html.P(_t("intro", lang), className="note"),
             control,
-            _graph("growth", growth_figure(frame, chosen, lang)),
-            _graph("shares", shares_figure(shares, chosen, lang)),
-            html.Div(share_note(shares, lang), id=ids.REGIONS_SHARE_NOTE, className="note"),
-            _graph("levels", levels_figure(frame, chosen, lang)),
-            _graph("shares_over_time", shares_over_time_figure(frame, lang)),
+            _graph("growth", shown.figures["growth"]),
+            _graph("shares", shown.figures["shares"]),
+            html.Div(shown.share_note, id=ids.REGIONS_SHARE_NOTE, className="note"),
+            _graph("levels", shown.figures["levels"]),
+            _graph("shares_over_time", shown.figures["shares_over_time"]),
         ]
     )
 
 
 def register() -> None:
-    """Register the page with Dash (its query callback is registered once, at import)."""
+    """Register the page with Dash (its chart callback is registered once, at import)."""
     shell.register_page(
         __name__, path=PATH, name="regions", title="地区 · EIM Monitor", layout=layout
     )
 
 
-shell.sync_query(PATH, {"period": ids.REGIONS_PERIOD})
+@callback(
+    Output(chart_id("growth"), "figure"),
+    Output(chart_id("shares"), "figure"),
+    Output(ids.REGIONS_SHARE_NOTE, "children"),
+    Output(chart_id("levels"), "figure"),
+    Input(ids.REGIONS_PERIOD, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def redraw(period: object, search: object) -> tuple[Any, ...]:
+    """The period changed: the three charts of one period and the note on shares (the
+    shares over time stay). A period without regional figures gives the latest one's."""
+    chosen = chosen_period(period, _periods(data.version()))
+    if not chosen:
+        raise PreventUpdate
+    shown = _cached_view(data.version(), chosen, shell.lang_of_search(search))
+    figures = shown.figures
+    return figures["growth"], figures["shares"], shown.share_note, figures["levels"]
+
+
+shell.keep_in_url(PATH, {"period": ids.REGIONS_PERIOD})
