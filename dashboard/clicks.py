@@ -2,10 +2,11 @@
 
 One pattern-matching callback listens to every graph whose id is
 ``{"type": ids.CHART, "page": …, "name": …}``. A point's ``customdata`` is
-[hover text, bulletin sha256] (``dashboard.figures``), optionally with its period third
+[hover text, bulletin key] (``dashboard.figures.source_key``: the first 16 hex digits of
+its sha256), optionally with its period third
 (bars, whose x is a region, not a period). The click sends the shell's URL to
 
-    /bulletins?bulletin=<sha256>&period=<YYYY-MM>&value=<y>&lang=<current>
+    /bulletins?bulletin=<key>&period=<YYYY-MM>&value=<y>&lang=<current>
 
 where the Bulletins page marks the sentences whose facts have that period and value
 (``value`` holds every clicked point of that bulletin, comma-separated, when a unified
@@ -31,7 +32,8 @@ from dashboard.i18n import lang_of
 from dashboard.shell import query_of
 
 BULLETINS_PATH = "/bulletins"
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+#: A bulletin's sha256, or the prefix of it a chart point carries (``figures.source_key``).
+SHA256 = re.compile(r"^[0-9a-f]{16,64}$")
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 #: At most this many clicked points are read (a hand-made request may send thousands).
 MAX_POINTS = 20

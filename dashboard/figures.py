@@ -8,7 +8,7 @@ more than the chart, and no default template) with:
   bulletin printed nothing), never interpolated;
 - derived points on their own trace, dotted with open markers, named as derived;
 - hover text with the exact value and its unit, the period and the source bulletin;
-  each point's ``customdata`` is [hover text, bulletin sha256], so a click can open the
+  each point's ``customdata`` is [hover text, bulletin key], so a click can open the
   sentence the figure came from (the Bulletins page);
 - titles and axes that carry the unit, in the page's language.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -44,12 +45,17 @@ def month_span(periods: Sequence[str]) -> list[str]:
     """Every month from the first to the last period given, as YYYY-MM."""
     if not periods:
         return []
-    first, last = Month.parse(min(periods)), Month.parse(max(periods))
+    return list(_months_between(min(periods), max(periods)))
+
+
+@lru_cache(maxsize=256)
+def _months_between(first_period: str, last_period: str) -> tuple[str, ...]:
+    first, last = Month.parse(first_period), Month.parse(last_period)
     months, current = [], first
     while current <= last:
         months.append(str(current))
         current = current.shifted(1)
-    return months
+    return tuple(months)
 
 
 def _rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[Any, Any]]]:
@@ -83,6 +89,16 @@ def _number(value: object) -> float | None:
         return None
     number = float(value)  # type: ignore[arg-type]
     return None if math.isnan(number) else number
+
+
+#: Hex digits of a bulletin's sha256 that a chart point carries: enough to name it (the
+#: Bulletins page takes any unique prefix of 6 or more), a quarter of the bytes.
+SOURCE_KEY_DIGITS = 16
+
+
+def source_key(sha256: object) -> str:
+    """The key of a bulletin that a chart point carries in its customdata ("" for none)."""
+    return str(sha256 or "")[:SOURCE_KEY_DIGITS]
 
 
 #: A figure as Dash sends it: a plain dict with ``data`` (traces) and ``layout``.
@@ -138,7 +154,7 @@ def time_series(
             if all(v is None for v in values):
                 continue
             custom = [
-                [_hover(points[p], line.unit, lang), str(points[p].get("bulletin") or "")]
+                [_hover(points[p], line.unit, lang), source_key(points[p].get("bulletin"))]
                 if v is not None
                 else ["", ""]
                 for p, v in zip(span, values, strict=True)

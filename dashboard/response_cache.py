@@ -3,7 +3,7 @@
 The chart callbacks (those whose outputs include a chart's ``figure``: ids
 ``{"type": "chart", …}``) are pure functions of their request body (the controls' values
 and the URL's language) and the store's data version. So their answers are kept, per
-worker, keyed on (the body's digest, the data version, whether the client takes gzip), as
+worker, keyed on (the body's digest, the data version, the client's Accept-Encoding), as
 the bytes sent — compressed, with their headers — and the same request is answered with
 them at once (``before_request``), with no JSON parsing of figures, no callback and no
 compression. An add changes the data version, so no answer outlives the data it shows.
@@ -35,7 +35,7 @@ _KEPT_HEADERS: Final = ("Content-Type", "Content-Encoding", "Vary")
 #: Says whether a chart answer came from memory (``hit``) or was built (``miss``).
 HEADER: Final = "X-EIM-Answer"
 
-Key = tuple[bytes, int, bool]
+Key = tuple[bytes, int, str]
 
 
 class AnswerCache:
@@ -99,8 +99,9 @@ def register(app: dash.Dash) -> None:
             outputs.append(chart_outputs(app))
         if output not in outputs[0]:
             return None
-        gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        return hashlib.blake2b(body, digest_size=16).digest(), data.version(), gzip
+        # the bytes kept are compressed for what this client accepts: kept apart per header
+        accepted = request.headers.get("Accept-Encoding", "")[:200]
+        return hashlib.blake2b(body, digest_size=16).digest(), data.version(), accepted
 
     def answer_from_memory() -> Response | None:
         key = key_of()

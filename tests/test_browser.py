@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -81,7 +82,14 @@ def open_page(driver: Any, app: App, path: str, lang: str, **query: str) -> None
 
 
 def wait_until(driver: Any, condition: Any, message: str) -> Any:
-    return WebDriverWait(driver, PAGE_TIMEOUT, poll_frequency=0.2).until(condition, message)
+    """``condition`` true within the page timeout; an element re-rendered while it was read
+    (stale) counts as not yet, not as a failure."""
+    return WebDriverWait(
+        driver,
+        PAGE_TIMEOUT,
+        poll_frequency=0.2,
+        ignored_exceptions=(StaleElementReferenceException,),
+    ).until(condition, message)
 
 
 def text_of(driver: Any, element_id: str) -> str:

@@ -55,7 +55,7 @@ def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
     assert reported["connectgaps"] is False
     assert derived["y"] == [None, 2.0, None]
     assert derived["line"]["dash"] == "dot" and "推算值" in derived["name"]
-    assert reported["customdata"][0][1] == "ab" * 32
+    assert reported["customdata"][0][1] == "ab" * 8  # the bulletin's key: 16 hex digits
     assert reported["customdata"][1] == ["", ""]  # a gap has no hover and no source
     assert figure["layout"]["yaxis"]["title"]["text"] == "%"
     assert "template" not in figure["layout"]

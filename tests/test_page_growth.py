@@ -98,7 +98,7 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
     assert first[6:] == [None] * 6
     assert traces[1]["y"][1:3] == [14.6, 13.0]
     hover, bulletin, period = traces[0]["customdata"][1]
-    assert bulletin == SHA and period == "2023-02"
+    assert bulletin == SHA[:16] and period == "2023-02"  # the bulletin's key
     assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover and SHA[:12] in hover
     assert traces[0]["customdata"][0] == ["", "", "2023-01"]
     assert traces[1]["line"]["color"] == figures.PALETTE[0]  # the latest year in red
@@ -251,7 +251,7 @@ def test_the_default_view_draws_the_comparisons_as_derived(shipped_store: None) 
     for trace in traces:  # every point: hover text and the bulletin it came from
         for y, (hover, bulletin) in zip(trace["y"], trace["customdata"], strict=True):
             if y is not None:
-                assert "%" in hover and len(bulletin) == 64
+                assert "%" in hover and len(bulletin) == 16  # the bulletin's key
     months = charts["month"].figure["data"]
     assert {"增加值", "出口交货值"} <= {trace["name"] for trace in months}
 

@@ -85,7 +85,7 @@ def test_level_figure_draws_derived_months_dotted_with_exact_values() -> None:
     assert derived["line"]["dash"] == "dot" and derived["name"] == "当月（推算值）"
     assert reported["line"]["dash"] == "solid"
     hover, bulletin = derived["customdata"][3]
-    assert "1.27亿台" in hover and "推算值" in hover and bulletin == SHA
+    assert "1.27亿台" in hover and "推算值" in hover and bulletin == SHA[:16]
     layout = figure["layout"]
     assert layout["title"]["text"] == "手机产量（当月，亿台）"
     assert layout["yaxis"]["title"]["text"] == "亿台"

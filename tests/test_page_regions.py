@@ -96,7 +96,7 @@ def test_growth_has_four_region_bars_and_the_clusters_beside_them(
     assert list(clusters.x) == ["京津冀地区", "长三角地区"]
     assert list(clusters.y) == [4.4, 7.7]
     hover, sha, period = four.customdata[2]
-    assert sha == regional_store["2026-05"] and period == "2026-05"
+    assert sha == regional_store["2026-05"][:16] and period == "2026-05"
     assert "-1.5%" in hover and "2026年1—5月" in hover and sha[:12] in hover
     assert "%" in figure.layout.title.text and figure.layout.yaxis.title.text == "%"
     english = _valid(regions.growth_figure(_frame(), "2026-05", "en"))

@@ -38,8 +38,10 @@ from dashboard.figures import (
     Line,
     base_layout,
     no_data_note,
+    source_key,
     time_series,
 )
+from dashboard.frame_memo import memo
 from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
 PATH = "/growth"
@@ -173,7 +175,7 @@ def choice(value: object, allowed: Sequence[str], default: str) -> str:
 def years_of(frame: pd.DataFrame) -> list[int]:
     """The years with any figure in a series frame, oldest first."""
     found = set()
-    for period in frame["period"].astype(str):
+    for period in map(str, frame["period"].tolist()):
         year, _, month = period.partition("-")
         if year.isdigit() and month.isdigit():
             found.add(int(year))
@@ -269,6 +271,21 @@ def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
+def _best_by_period(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """Period -> its row (as a dict), a printed one before a derived one, none without a
+    value."""
+    best: dict[str, dict[str, Any]] = {}
+    columns = [str(c) for c in frame.columns]
+    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+        row = dict(zip(columns, values, strict=True))
+        period = str(row["period"])
+        if pd.isna(row["value"]) or (period in best and not best[period]["derived"]):
+            continue
+        row.update(period=period, derived=bool(row["derived"]))
+        best[period] = row
+    return best
+
+
 def year_overlay(
     frame: pd.DataFrame, years: Sequence[int], title: str, unit: str, lang: str
 ) -> Figure:
@@ -277,15 +294,9 @@ def year_overlay(
     ``frame`` is a series (period, value, derived, bulletin, text); a printed figure wins
     over a derived one of the same month. A derived point gets an open marker and says so
     in its hover, and its year's name says the line holds derived values. Each point's
-    customdata is [hover text, bulletin sha256, period]; the latest year is red."""
+    customdata is [hover text, bulletin key, period]; the latest year is red."""
     labels = month_labels(lang)
-    best: dict[str, dict[str, Any]] = {}  # period -> its row, a printed one before derived
-    for row in frame.to_dict("records"):
-        period = str(row["period"])
-        if pd.isna(row["value"]) or (period in best and not best[period]["derived"]):
-            continue
-        best[period] = {str(key): value for key, value in row.items()}
-        best[period].update(period=period, derived=bool(row["derived"]))
+    best = memo(frame, "best_by_period", _best_by_period) if not frame.empty else {}
     ordered = sorted(set(years))
     traces = []
     for index, year in enumerate(ordered):
@@ -304,7 +315,7 @@ def year_overlay(
             any_derived = any_derived or found["derived"]
             ys.append(float(found["value"]))
             custom.append(
-                [_point_hover(found, unit, lang), str(found.get("bulletin") or ""), period]
+                [_point_hover(found, unit, lang), source_key(found.get("bulletin")), period]
             )
             symbols.append("circle-open" if found["derived"] else "circle")
         color = PALETTE[(len(ordered) - 1 - index) % len(PALETTE)]

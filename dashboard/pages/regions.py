@@ -19,7 +19,7 @@ Charts (ids ``{"type": "chart", "page": "regions", "name": …}``):
                       was printed; a note below says which and by how much
     levels            revenue by region
     shares_over_time  each region's share over the months, printed solid, derived dotted
-Every bar's customdata is [hover text, bulletin sha256, period], like the time series'
+Every bar's customdata is [hover text, bulletin key, period], like the time series'
 points, so a click opens the bulletin it came from (``dashboard.clicks``).
 """
 
@@ -35,7 +35,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import data, ids, shell
-from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, time_series
+from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, source_key, time_series
 from dashboard.frame_memo import memo
 from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
 from loaders.catalog import FOUR_REGIONS
@@ -323,7 +323,11 @@ def _bar(
         for p, d in zip(shown, derived_each, strict=True)
     ]
     custom = [
-        [_hover(p.region, p.value, unit, d, period, p.bulletin, lang, p.note), p.bulletin, period]
+        [
+            _hover(p.region, p.value, unit, d, period, p.bulletin, lang, p.note),
+            source_key(p.bulletin),
+            period,
+        ]
         for p, d in zip(shown, derived_each, strict=True)
     ]
     return {

