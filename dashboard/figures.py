@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.frame_memo import memo
+from dashboard.frame_memo import column, memo
 from dashboard.i18n import marked_derived, t, unit_name, value_text
 from loaders.periods import Month
 
@@ -61,7 +61,7 @@ def _months_between(first_period: str, last_period: str) -> tuple[str, ...]:
 def _rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[Any, Any]]]:
     found: dict[bool, dict[str, dict[Any, Any]]] = {False: {}, True: {}}
     columns = [c for c in ("period", "value", "derived", "bulletin") if c in frame.columns]
-    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+    for values in zip(*(column(frame, c) for c in columns), strict=True):
         row = dict(zip(columns, values, strict=True))
         found[bool(row.get("derived"))][str(row["period"])] = row
     return found
@@ -143,7 +143,7 @@ def time_series(
     The x axis runs over every month of the lines and of ``span`` (periods that charts
     drawn side by side share). A plain dict, built without plotly's validators (they cost
     more than the chart)."""
-    periods = [p for line in lines for p in line.frame["period"].tolist()] + list(span)
+    periods = [p for line in lines for p in column(line.frame, "period")] + list(span)
     span = month_span(periods)
     traces: list[dict[str, Any]] = []
     for index, line in enumerate(lines):

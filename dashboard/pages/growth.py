@@ -41,7 +41,7 @@ from dashboard.figures import (
     source_key,
     time_series,
 )
-from dashboard.frame_memo import memo
+from dashboard.frame_memo import column, memo
 from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
 PATH = "/growth"
@@ -175,7 +175,7 @@ def choice(value: object, allowed: Sequence[str], default: str) -> str:
 def years_of(frame: pd.DataFrame) -> list[int]:
     """The years with any figure in a series frame, oldest first."""
     found = set()
-    for period in map(str, frame["period"].tolist()):
+    for period in map(str, column(frame, "period")):
         year, _, month = period.partition("-")
         if year.isdigit() and month.isdigit():
             found.add(int(year))
@@ -247,7 +247,7 @@ def no_data(figure: Figure, lang: str) -> Figure:
 def span_of(frames: Iterable[pd.DataFrame]) -> tuple[str, ...]:
     """The first and last period of all ``frames`` (none when they are all empty): charts
     drawn side by side over this span share their months."""
-    periods = [str(p) for frame in frames if not frame.empty for p in frame["period"].tolist()]
+    periods = [str(p) for frame in frames for p in column(frame, "period")]
     return (min(periods), max(periods)) if periods else ()
 
 
@@ -276,7 +276,7 @@ def _best_by_period(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     value."""
     best: dict[str, dict[str, Any]] = {}
     columns = [str(c) for c in frame.columns]
-    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+    for values in zip(*(column(frame, c) for c in columns), strict=True):
         row = dict(zip(columns, values, strict=True))
         period = str(row["period"])
         if pd.isna(row["value"]) or (period in best and not best[period]["derived"]):
@@ -296,7 +296,7 @@ def year_overlay(
     in its hover, and its year's name says the line holds derived values. Each point's
     customdata is [hover text, bulletin key, period]; the latest year is red."""
     labels = month_labels(lang)
-    best = memo(frame, "best_by_period", _best_by_period) if not frame.empty else {}
+    best = memo(frame, "best_by_period", _best_by_period)
     ordered = sorted(set(years))
     traces = []
     for index, year in enumerate(ordered):

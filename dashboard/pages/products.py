@@ -32,6 +32,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, ids, shell
 from dashboard.figures import PALETTE, Figure, Line, time_series
+from dashboard.frame_memo import column
 from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
 from dashboard.pages.growth import (
     BASES,
@@ -164,9 +165,9 @@ def level_figure(
     frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
 ) -> Figure:
     """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
-    units = frame["unit"].dropna() if "unit" in frame else pd.Series(dtype=str)
-    unit = str(units.iloc[0]) if not units.empty else INDICATORS[product].level_unit
-    factor, axis_unit = level_axis(unit, frame["value"].tolist(), lang)
+    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
+    unit = units[0] if units else INDICATORS[product].level_unit
+    factor, axis_unit = level_axis(unit, column(frame, "value"), lang)
     title = _t(
         "level_title",
         lang,
