@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
@@ -73,6 +73,28 @@ def _points(frame: pd.DataFrame, derived: bool) -> dict[str, dict[Any, Any]]:
     if frame.empty:
         return {}
     return memo(frame, "rows_by_period", _rows_by_period)[derived]
+
+
+#: The customdata of a month without a figure.
+_NO_POINT: Final = ["", ""]
+
+
+def _drawn(
+    frame: pd.DataFrame, derived: bool, unit: str, lang: str
+) -> dict[str, tuple[float, list[str]]]:
+    """Period -> (value, [hover text, bulletin key]) of the (derived or printed) figures of
+    ``frame`` that have a value: what a line draws, computed once per frame, unit and
+    language (the series of a data version are shared by every request)."""
+
+    def build(rows: pd.DataFrame) -> dict[str, tuple[float, list[str]]]:
+        found: dict[str, tuple[float, list[str]]] = {}
+        for period, row in _points(rows, derived).items():
+            value = _number(row["value"])
+            if value is not None:
+                found[period] = (value, [_hover(row, unit, lang), source_key(row.get("bulletin"))])
+        return found
+
+    return memo(frame, f"drawn:{derived}:{unit}:{lang}", build)
 
 
 def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
@@ -149,16 +171,11 @@ def time_series(
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
         for derived in (False, True):
-            points = _points(line.frame, derived)
-            values = [_number(points[p]["value"]) if p in points else None for p in span]
+            drawn = _drawn(line.frame, derived, line.unit, lang)
+            values = [drawn[p][0] if p in drawn else None for p in span]
             if all(v is None for v in values):
                 continue
-            custom = [
-                [_hover(points[p], line.unit, lang), source_key(points[p].get("bulletin"))]
-                if v is not None
-                else ["", ""]
-                for p, v in zip(span, values, strict=True)
-            ]
+            custom = [drawn[p][1] if p in drawn else _NO_POINT for p in span]
             traces.append(
                 {
                     "type": "scatter",
