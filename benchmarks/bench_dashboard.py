@@ -127,7 +127,7 @@ def chart_bodies(captured: Sequence[dict[str, Any]]) -> dict[str, list[bytes]]:
     (its page, read from the chart ids in its outputs)."""
     groups: dict[str, list[bytes]] = {}
     for body in captured:
-        if ".figure" not in body.get("output", "") and '"figure"' not in body.get("output", ""):
+        if ".figure" not in body.get("output", ""):
             continue
         outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
         pages = {o["id"].get("page") for o in outputs if isinstance(o["id"], dict)}

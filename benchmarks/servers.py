@@ -37,7 +37,6 @@ class Server:
     def worker_pids(self) -> list[int]:
         """The pids of the gunicorn workers serving this port."""
         binding = f"127.0.0.1:{self.port}".encode()
-        masters: list[int] = []
         parents: dict[int, int] = {}
         for proc in Path("/proc").iterdir():
             if not proc.name.isdigit():
@@ -54,7 +53,7 @@ class Server:
                 next(line for line in status.splitlines() if line.startswith("PPid:")).split()[1]
             )
             parents[pid] = parent
-        masters = [pid for pid, parent in parents.items() if parent not in parents]
+        masters = {pid for pid, parent in parents.items() if parent not in parents}
         return sorted(pid for pid, parent in parents.items() if parent in masters)
 
     def worker_rss(self) -> list[int]:

@@ -25,7 +25,7 @@ from typing import Any, Final
 from dashboard import data
 from loaders.models import Bulletin
 from loaders.parse import BulletinError, parse_bulletin, read_source
-from loaders.store import AddResult, StoreChanged
+from loaders.store import AddResult
 
 #: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here.
 MAX_UPLOAD_BYTES: Final = 1024 * 1024
@@ -194,7 +194,7 @@ def preview(draft: Draft) -> Preview:
 
 def confirm(draft: Draft, version: int, editor: str) -> AddResult:
     """Store the draft as a new vintage, added by ``editor``, if the store is still at
-    ``version``; ``StoreChanged`` otherwise (nothing stored)."""
+    ``version``; ``loaders.store.StoreChanged`` otherwise (nothing stored)."""
     bulletin = parse(draft)
     return data.store().add(
         bulletin,
@@ -207,19 +207,3 @@ def confirm(draft: Draft, version: int, editor: str) -> AddResult:
 
 def _source(draft: Draft) -> str:
     return f"web: {draft.name}"
-
-
-__all__ = [
-    "MAX_PASTE_CHARS",
-    "MAX_UPLOAD_BYTES",
-    "AddingError",
-    "Draft",
-    "Preview",
-    "StoreChanged",
-    "clean_period",
-    "confirm",
-    "parse",
-    "preview",
-    "read_paste",
-    "read_upload",
-]

@@ -29,7 +29,7 @@ from dash.exceptions import MissingCallbackContextException
 
 from dashboard import ids
 from dashboard.i18n import lang_of
-from dashboard.shell import query_of
+from dashboard.shell import lang_of_search
 
 BULLETINS_PATH = "/bulletins"
 #: A bulletin's sha256, or the prefix of it a chart point carries (``figures.source_key``).
@@ -115,7 +115,7 @@ def open_source(click_data: list[Any], search: str | None) -> NoUpdate:
     """Any chart's point clicked -> the Bulletins page at the sentence it came from."""
     if not isinstance(click_data, list):
         return dash.no_update, dash.no_update
-    lang = lang_of(query_of(search if isinstance(search, str) else "").get("lang"))
+    lang = lang_of_search(search)
     location = source_location(_clicked(click_data), lang)
     if location is None:
         return dash.no_update, dash.no_update

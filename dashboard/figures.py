@@ -58,21 +58,25 @@ def _months_between(first_period: str, last_period: str) -> tuple[str, ...]:
     return tuple(months)
 
 
-def _rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[Any, Any]]]:
-    found: dict[bool, dict[str, dict[Any, Any]]] = {False: {}, True: {}}
-    columns = [c for c in ("period", "value", "derived", "bulletin") if c in frame.columns]
+#: The columns of a series a chart reads, per row.
+_ROW_COLUMNS = ("period", "value", "derived", "bulletin", "text")
+
+
+def _split_rows(frame: pd.DataFrame) -> dict[bool, dict[str, dict[str, Any]]]:
+    found: dict[bool, dict[str, dict[str, Any]]] = {False: {}, True: {}}
+    columns = [c for c in _ROW_COLUMNS if c in frame.columns]
     for values in zip(*(column(frame, c) for c in columns), strict=True):
         row = dict(zip(columns, values, strict=True))
-        found[bool(row.get("derived"))][str(row["period"])] = row
+        row["period"], row["derived"] = str(row["period"]), bool(row.get("derived"))
+        found[row["derived"]][row["period"]] = row
     return found
 
 
-def _points(frame: pd.DataFrame, derived: bool) -> dict[str, dict[Any, Any]]:
-    """The rows of ``frame`` that are (or are not) derived, by period (read once per
-    frame: the cached series of a data version serve many requests)."""
-    if frame.empty:
-        return {}
-    return memo(frame, "rows_by_period", _rows_by_period)[derived]
+def rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[str, Any]]]:
+    """``frame``'s rows as dicts (period, value, derived, bulletin, text), split into
+    printed (False) and derived (True), each by period; read once per frame, since the
+    cached series of a data version serve many requests."""
+    return memo(frame, "rows_by_period", _split_rows)
 
 
 #: The customdata of a month without a figure.
@@ -88,7 +92,7 @@ def _drawn(
 
     def build(rows: pd.DataFrame) -> dict[str, tuple[float, list[str]]]:
         found: dict[str, tuple[float, list[str]]] = {}
-        for period, row in _points(rows, derived).items():
+        for period, row in rows_by_period(rows)[derived].items():
             value = _number(row["value"])
             if value is not None:
                 found[period] = (value, [_hover(row, unit, lang), source_key(row.get("bulletin"))])

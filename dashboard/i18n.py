@@ -49,12 +49,14 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "download": ("下载", "Download"),
     "indicator": ("指标", "Indicator"),
     "region": ("地区", "Region"),
+    "segment": ("行业", "Segment"),
     "measure": ("测度", "Measure"),
     "basis": ("口径", "Basis"),
     "years": ("年份", "Years"),
     "value": ("数值", "Value"),
     "unit": ("单位", "Unit"),
     "bulletin": ("公报", "Bulletin"),
+    "printed": ("印刷形式", "As printed"),
     "electronics": ("电子信息制造业", "Electronic-information manufacturing"),
 }
 

@@ -105,7 +105,7 @@ def layout() -> html.Div:
 )
 def follow_url(pathname: object, search: object) -> tuple[object, object, str]:
     """Navigation, footer and title in the URL's language."""
-    lang = lang_of(query_of(search if isinstance(search, str) else "").get("lang"))
+    lang = lang_of_search(search)
     path = pathname if isinstance(pathname, str) and pathname.startswith("/") else "/"
     return navigation(path, lang), footer(lang), t("app_title", lang)
 

@@ -70,7 +70,7 @@ class EditorClient:
     def __init__(self, url: str) -> None:
         self.url = url
         self.session = requests.Session()
-        self._callback: dict[str, Any] | None = None
+        self._callbacks: dict[tuple[str, ...], dict[str, Any]] = {}
 
     def cookies(self) -> dict[str, str]:
         """The Cookie header the app gets, as a browser sends it to http://127.0.0.1: with
@@ -100,25 +100,32 @@ class EditorClient:
             timeout=30,
         )
 
-    def callback(self) -> dict[str, Any]:
-        """The Add page's callback as ``/_dash-dependencies`` lists it."""
-        if self._callback is None:
+    def callback_for(self, *outputs: str) -> dict[str, Any]:
+        """The one callback that ``/_dash-dependencies`` lists with all of ``outputs``
+        (``"id.property"``) among its outputs (asked once per client)."""
+        if outputs not in self._callbacks:
             answer = self.session.get(f"{self.url}/_dash-dependencies", timeout=30)
             answer.raise_for_status()
             found = [
                 item
                 for item in answer.json()
-                if f"{ids.ADD_PENDING}.data" in item["output"]
-                and f"{ids.ADD_PREVIEW_AREA}.children" in item["output"]
+                if all(output in item["output"] for output in outputs)
             ]
-            assert len(found) == 1, "the Add page has one callback"
-            self._callback = found[0]
-        return self._callback
+            assert len(found) == 1, f"one callback outputs {outputs}, not {len(found)}"
+            self._callbacks[outputs] = found[0]
+        return self._callbacks[outputs]
 
-    def body(self, trigger: str, values: dict[str, Any]) -> dict[str, Any]:
-        """The JSON the browser POSTs when ``trigger`` (``"id.property"``) changes, with
-        ``values`` by ``"id.property"`` (the rest None)."""
-        callback = self.callback()
+    def callback(self) -> dict[str, Any]:
+        """The Add page's callback."""
+        return self.callback_for(f"{ids.ADD_PENDING}.data", f"{ids.ADD_PREVIEW_AREA}.children")
+
+    def body(
+        self, trigger: str, values: dict[str, Any], callback: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The JSON the browser POSTs to ``callback`` (the Add page's by default) when
+        ``trigger`` (``"id.property"``) changes, with ``values`` by ``"id.property"`` (the
+        rest None)."""
+        callback = callback or self.callback()
         outputs = [
             {"id": part.split(".")[0], "property": part.split(".")[1]}
             for part in callback["output"].strip(".").split("...")
@@ -138,7 +145,7 @@ class EditorClient:
             "output": callback["output"],
             "outputs": outputs,
             "inputs": items(callback["inputs"]),
-            "state": items(callback["state"]),
+            "state": items(callback.get("state", [])),
             "changedPropIds": [trigger],
         }
 

@@ -42,6 +42,12 @@ class Server:
         self.url = url
         self.log = log
         self.client = EditorClient(url)
+        #: The footer callback's body for the start page in English (as the browser sends it).
+        self.footer_body = self.client.body(
+            f"{ids.URL}.pathname",
+            {f"{ids.URL}.pathname": "/", f"{ids.URL}.search": "?lang=en"},
+            self.client.callback_for(f"{ids.FOOTER}.children"),
+        )
 
     def pid(self, probe: str) -> int:
         """The pid of the worker that answered the request with ``probe``."""
@@ -60,28 +66,10 @@ class Server:
         return NEW_MONTH in answer.text
 
     def footer_has_new_month(self, probe: str) -> bool:
-        """(pid, whether the footer callback's "latest period" is the new month)."""
-        callback = next(
-            c
-            for c in self.client.session.get(f"{self.url}/_dash-dependencies", timeout=30).json()
-            if f"{ids.FOOTER}.children" in c["output"]
-        )
-        body = {
-            "output": callback["output"],
-            "outputs": [
-                {"id": part.split(".")[0], "property": part.split(".")[1]}
-                for part in callback["output"].strip(".").split("...")
-            ],
-            "inputs": [
-                {"id": ids.URL, "property": "pathname", "value": "/"},
-                {"id": ids.URL, "property": "search", "value": "?lang=en"},
-            ],
-            "state": [],
-            "changedPropIds": [f"{ids.URL}.pathname"],
-        }
+        """Whether the footer callback's "latest period" is the new month."""
         answer = requests.post(
             f"{self.url}/_dash-update-component",
-            data=json.dumps(body),
+            data=json.dumps(self.footer_body),
             headers={"Content-Type": "application/json", "X-Probe": probe},
             timeout=60,
         )

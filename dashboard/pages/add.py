@@ -34,6 +34,7 @@ from dashboard.i18n import (
     value_text,
 )
 from dashboard.i18n import text as page_text
+from dashboard.pages import bulletins, growth
 from dashboard.shell import Component
 from loaders.models import Observation
 from loaders.store import AddResult, StoreChanged
@@ -121,8 +122,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "status": ("与库中比较", "Against the store"),
     "new": ("新增", "new"),
     "same": ("相同", "as stored"),
-    "printed": ("印刷形式", "As printed"),
-    "segment": ("行业", "Segment"),
     "more_rows": ("另有 {n} 个数据未列出。", "{n} more facts not listed."),
     "stored": (
         "已入库：{period}，第 {vintage} 版，{facts} 个数据（新增 {new} 个，修订 {revised} 个）。",
@@ -348,11 +347,11 @@ def facts_table(facts: Sequence[Observation], result: AddResult, lang: str) -> h
     head = [
         t("indicator", lang),
         t("region", lang),
-        _t("segment", lang),
+        t("segment", lang),
         t("basis", lang),
         t("measure", lang),
         t("value", lang),
-        _t("printed", lang),
+        t("printed", lang),
         _t("status", lang),
     ]
     rows = []
@@ -440,8 +439,6 @@ def stored_view(result: AddResult, lang: str) -> html.Div:
     """What confirm did, with links to the new month."""
     if result.status == "unchanged":
         return html.Div(message(_t("unchanged", lang, period=result.period), "warning"))
-    from dashboard.pages import bulletins, growth
-
     return html.Div(
         [
             message(
@@ -547,7 +544,7 @@ def act(
 ) -> tuple[object, ...]:
     """Preview, confirm or cancel, as the control that fired says; the editor's session is
     checked first, on the server."""
-    lang = lang_of(shell.query_of(search if isinstance(search, str) else "").get("lang"))
+    lang = shell.lang_of_search(search)
     trigger = ctx.triggered_id
     if trigger == ids.ADD_UPLOAD and not contents:
         raise dash.exceptions.PreventUpdate  # the upload was cleared by this callback

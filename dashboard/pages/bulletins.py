@@ -108,7 +108,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "以下数字未能在文中定位（可能由较早版本的解析器读取）：",
         "These figures could not be found in the text (read by an earlier loader?):",
     ),
-    "printed": ("印刷形式", "As printed"),
     "sentence": ("所在句子", "Sentence"),
     "clicked_derived": (
         "点击的数值是推算值，并非公报原文所印：{}",
@@ -531,7 +530,7 @@ def facts_table(
     """The facts with their printed forms (for a bulletin without text, or unlocated ones);
     the sentence each was read from, when the store has it."""
     with_text = any(fact.get("text") for fact in facts)
-    headings = [t("period", lang), t("indicator", lang), t("value", lang), _t("printed", lang)]
+    headings = [t("period", lang), t("indicator", lang), t("value", lang), t("printed", lang)]
     if with_text:
         headings.append(_t("sentence", lang))
     first = min(focus_facts) if focus_facts else None

@@ -88,7 +88,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Filter, sort by a column header, and download the filtered view or everything "
         "(CSV, XLSX, JSON).",
     ),
-    "segment": ("行业", "Segment"),
     "start": ("起始报告期", "From"),
     "end": ("截止报告期", "To"),
     "kind": ("类型", "Kind"),
@@ -541,7 +540,7 @@ def controls(filters: Filters, lang: str) -> html.Div:
     periods = [{"label": p, "value": p} for p in reversed(data.periods())]
 
     def multi(component: str, key: str, codes: Sequence[str], read: Any) -> html.Label:
-        label = t(key, lang) if key != "segment" else _t("segment", lang)
+        label = t(key, lang)
         return html.Label(
             [
                 label,

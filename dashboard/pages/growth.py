@@ -38,6 +38,7 @@ from dashboard.figures import (
     Line,
     base_layout,
     no_data_note,
+    rows_by_period,
     source_key,
     time_series,
 )
@@ -272,18 +273,13 @@ def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
 
 
 def _best_by_period(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """Period -> its row (as a dict), a printed one before a derived one, none without a
-    value."""
-    best: dict[str, dict[str, Any]] = {}
-    columns = [str(c) for c in frame.columns]
-    for values in zip(*(column(frame, c) for c in columns), strict=True):
-        row = dict(zip(columns, values, strict=True))
-        period = str(row["period"])
-        if pd.isna(row["value"]) or (period in best and not best[period]["derived"]):
-            continue
-        row.update(period=period, derived=bool(row["derived"]))
-        best[period] = row
-    return best
+    """Period -> its row, a printed one before a derived one, none without a value."""
+
+    def with_values(rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {period: row for period, row in rows.items() if not pd.isna(row["value"])}
+
+    split = rows_by_period(frame)
+    return {**with_values(split[True]), **with_values(split[False])}
 
 
 def year_overlay(
