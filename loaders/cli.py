@@ -2,6 +2,7 @@
 
     eim parse FILE... [--format json|csv|table] [--period YYYY-MM]
     eim add | list | show | check   (the store: loaders.cli_store)
+    eim write PERIOD --lang zh|en    (a period as a bulletin: loaders.cli_write)
 
 JSON: one array, one object per file (``file``, ``period``, ``title``, ``sha256``,
 ``observations``, ``issues``), or ``{"file", "error"}`` for a file that is not a
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from loaders import cli_export, cli_serve, cli_store
+from loaders import cli_export, cli_serve, cli_store, cli_write
 from loaders.models import Bulletin
 from loaders.parse import BulletinError, parse_bulletin
 from loaders.periods import Month
@@ -29,7 +30,7 @@ from loaders.schema import TIDY_COLUMNS
 
 EXIT_OK, EXIT_NOT_A_BULLETIN, EXIT_USAGE = 0, 1, 2
 #: Modules that add subcommands: each has ``register(subparsers)``.
-COMMAND_MODULES = (cli_store, cli_export, cli_serve)
+COMMAND_MODULES = (cli_store, cli_export, cli_serve, cli_write)
 
 
 def _period_argument(value: str) -> str:

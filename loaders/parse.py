@@ -14,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 from loaders.checks import run_checks
+from loaders.marks import DERIVED_MARK
 from loaders.models import Bulletin, Issue, Observation
 from loaders.numbers import printed_uncertainty
 from loaders.periods import PeriodError, detect
@@ -88,7 +89,7 @@ def parse_bulletin(
     """Parse one bulletin; raises ``BulletinError`` when it is not one."""
     raw, source_name = read_source(source)
     source_name = name or source_name
-    text = normalize(raw)
+    text, computed = _without_computed_part(normalize(raw))
     if len(text) < _MIN_CHARACTERS or not any(ch.isdigit() for ch in text):
         raise BulletinError(
             f"{source_name} holds no bulletin: {len(text)} characters and no figures"
@@ -100,7 +101,7 @@ def parse_bulletin(
     reader = BulletinReader(text, detected.period)
     reader.read()
     observations, conflicts = _without_conflicts(reader.observations)
-    issues = [*conflicts, *reader.issues]
+    issues = [*conflicts, *reader.issues, *computed]
     if detected.year_from not in ("text", "--period"):
         issues.insert(
             0,
@@ -124,6 +125,23 @@ def parse_bulletin(
         observations=observations,
         issues=issues,
     )
+
+
+def _without_computed_part(text: str) -> tuple[str, list[Issue]]:
+    """The text before ``DERIVED_MARK`` (the computed figures of a written bulletin,
+    ``loaders.writer``), and an issue saying that the rest was not read."""
+    index = text.find(DERIVED_MARK)
+    if index < 0:
+        return text, []
+    skipped = text[index:]
+    lines = skipped.count("\n") + 1
+    issue = Issue(
+        severity="warning",
+        message=f"the {lines} line(s) from 「{DERIVED_MARK}」 on were not read: they hold "
+        "figures EIM Monitor computed, which no bulletin prints",
+        text=skipped.split("\n", 1)[0],
+    )
+    return text[:index].rstrip(), [issue]
 
 
 def _without_conflicts(
