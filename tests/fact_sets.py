@@ -83,18 +83,20 @@ class Builder:
         period: Month | None = None,
         derived: bool = False,
     ) -> None:
-        fact = Fact(
-            period=str(period or self.period),
-            basis=basis,
-            indicator=indicator,
-            region=region,
-            segment=segment,
-            measure=measure,
-            value=float(value),
-            unit=unit_of(indicator, measure),
-            ref_period=str(ref) if ref else "",
-            derived=derived,
-            printed=printed,
+        fact = Fact.model_validate(
+            {
+                "period": str(period or self.period),
+                "basis": basis,
+                "indicator": indicator,
+                "region": region,
+                "segment": segment,
+                "measure": measure,
+                "value": float(value),
+                "unit": unit_of(indicator, measure),
+                "ref_period": str(ref) if ref else "",
+                "derived": derived,
+                "printed": printed,
+            }
         )
         self.facts.setdefault(fact.key(), fact)
 

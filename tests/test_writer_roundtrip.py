@@ -145,10 +145,19 @@ def test_a_period_with_derived_figures_reads_back_to_its_printed_ones(shipped: S
 
 def test_a_round_trip_can_fail() -> None:
     """The comparison is strict: a fact the text does not state is missed."""
-    common = {"period": "2024-05", "basis": "ytd"}
     facts = [
-        Fact(**common, indicator="value_added", measure="yoy_pct", value=12.6, unit="%"),
-        Fact(**common, indicator="revenue", measure="level", value=58600.0, unit="亿元"),
+        Fact(
+            period="2024-05",
+            basis="ytd",
+            indicator=indicator,
+            measure=measure,
+            value=value,
+            unit=unit,
+        )
+        for indicator, measure, value, unit in (
+            ("value_added", "yoy_pct", 12.6, "%"),
+            ("revenue", "level", 58600.0, "亿元"),
+        )
     ]
     got = read_back(facts[:1], "2024-05")
     with pytest.raises(AssertionError):

@@ -159,7 +159,9 @@ class ChineseWriter(Phrasing):
         if fact.indicator == "profit_margin":
             if fact.value == 0:
                 return [f"{compare}{ref}", Figure("持平", fact)]
-            return [f"{compare}{ref}{'上升' if fact.value > 0 else '下降'}", pp]
+            # ``较2018年下降…`` would read as growth over a year; 提高/回落 cannot
+            words = ("提高", "回落") if ref.endswith("年") else ("上升", "下降")
+            return [f"{compare}{ref}{words[0] if fact.value > 0 else words[1]}", pp]
         declining = in_decline(item, fact)
         if fact.value == 0:
             return [f"{'降幅' if declining else '增速'}与{ref}", Figure("持平", fact)]
