@@ -3,6 +3,12 @@
     /data/<table>.<format>   table: observations, wide, bulletins, indicators
                              format: csv (UTF-8 with BOM), json (an array of records),
                              xlsx (one sheet, header row frozen, units in the header)
+    /data/written/<period>.<lang>.txt
+                             the bulletin of a period (YYYY-MM, one with a stored bulletin)
+                             as ``loaders.writer`` writes it from the stored facts, in
+                             ``zh`` or ``en``: plain UTF-8 text (no BOM), an attachment named
+                             ``eim-<period>-<lang>.txt``; any other period or language is a
+                             404 saying which exist
     /data/datapackage.json   the Frictionless descriptor of the four CSV files above; its
                              resource paths (``observations.csv`` …) are relative to it, so
                              they resolve to the URLs above, and the four CSV files saved
@@ -46,7 +52,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from flask import Flask, Response, request
 
-from dashboard import data, security
+from dashboard import data, security, summary
 from loaders import api, export
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 from loaders.schema import PERIOD
@@ -75,6 +81,10 @@ LATEST: Final = "latest"
 #: Parameters every URL accepts and ignores.
 IGNORED: Final[tuple[str, ...]] = ("lang",)
 FILTERS: Final[tuple[str, ...]] = (*CODES, "start", "end", "derived", "as_of")
+#: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
+WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
+WRITTEN_LANGS: Final[tuple[str, ...]] = ("zh", "en")
+_WRITTEN_NAME: Final = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z]+)\.txt$")
 #: The parameters each table takes (besides ``IGNORED``).
 PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
     "observations": FILTERS,
@@ -441,9 +451,56 @@ def datapackage_view() -> Response:
     return response
 
 
+# -- the written bulletins -------------------------------------------------------------------
+
+
+def written_url(period: str, lang: str) -> str:
+    """The URL of ``period``'s written bulletin in ``lang``: ``/data/written/2023-11.en.txt``."""
+    return f"{WRITTEN_PREFIX}{period}.{lang}.txt"
+
+
+def written_periods() -> list[str]:
+    """The periods (YYYY-MM, oldest first) that have a stored bulletin, so a written one."""
+    return sorted(str(period) for period in data.bulletins()["period"].unique())
+
+
+def _no_written(path: str, problem: str) -> Response:
+    periods = written_periods()
+    shown = ", ".join(periods) if periods else "none yet"
+    return _plain(
+        f"No written bulletin at {path}: {problem}. The URLs are "
+        f"{WRITTEN_PREFIX}<period>.<lang>.txt with a language of {', '.join(WRITTEN_LANGS)} and "
+        f"a period that has a stored bulletin: {shown}.",
+        404,
+    )
+
+
+def written(name: str) -> Response:
+    """``/data/written/<period>.<lang>.txt``: the period's bulletin written from the stored
+    facts (``dashboard.summary.document``), as a UTF-8 text attachment."""
+    found = _WRITTEN_NAME.match(name)
+    if found is None:
+        return _no_written(request.path, "the name is not <period>.<lang>.txt")
+    period, lang = found.groups()
+    if lang not in WRITTEN_LANGS:
+        return _no_written(request.path, f"{_shown(lang)} is not a language")
+    if period not in written_periods():
+        return _no_written(request.path, f"no bulletin of {period} is stored")
+    try:
+        parse_filters(_arguments(), (), f" of {WRITTEN_PREFIX}<period>.<lang>.txt")
+    except BadParameter as error:
+        return _plain(str(error), 400)
+    body = summary.document(period, lang).text().encode("utf-8")
+    response = Response(body, mimetype="text/plain")
+    response.headers["Content-Disposition"] = f'attachment; filename="eim-{period}-{lang}.txt"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 def register(server: Flask) -> None:
     """Add the download routes to ``server`` and its security settings
     (``dashboard.security.register``, which does nothing the second time)."""
     security.register(server)
     server.add_url_rule(DATAPACKAGE_URL, "eim_datapackage", datapackage_view)
     server.add_url_rule(URL_PREFIX + "<table_name>.<fmt>", "eim_download", download)
+    server.add_url_rule(WRITTEN_PREFIX + "<name>", "eim_written", written)

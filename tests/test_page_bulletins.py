@@ -18,6 +18,7 @@ from typing import Any
 
 import dash
 import pytest
+from served_app import ROUTER, router_body
 
 from dashboard import clicks, data, shell
 from dashboard.pages import bulletins
@@ -284,22 +285,7 @@ def test_malformed_callback_arguments_change_nothing() -> None:
 
 def _render(client: Any, path: str, search: str) -> tuple[int, str]:
     """The pages router's answer for a URL, as the browser asks for it."""
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [
-                {"id": "_pages_content", "property": "children"},
-                {"id": "_pages_store", "property": "data"},
-            ],
-            "inputs": [
-                {"id": "_pages_location", "property": "pathname", "value": path},
-                {"id": "_pages_location", "property": "search", "value": search},
-            ],
-            "changedPropIds": ["_pages_location.pathname"],
-            "state": [],
-        },
-    )
+    response = client.post(ROUTER, json=router_body(path, search))
     body = response.get_json(silent=True)
     return response.status_code, json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 

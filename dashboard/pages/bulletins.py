@@ -22,6 +22,10 @@ tooltip names the fact. Facts whose sentence or figure cannot be found (a text n
 by an older loader) are listed below the text with their printed forms, never dropped
 silently. The raw text is shown verbatim, unmarked, in a fold below.
 
+Each row of the list also links to the bulletin of its period as ``loaders.writer`` writes
+it from the stored facts, in Chinese and in English, as UTF-8 text
+(``dashboard.downloads.written_url``: ``/data/written/<period>.<lang>.txt``).
+
 A bulletin imported from the shipped datasets has no text: the page says so and lists the
 bulletin's figures in their printed forms instead.
 
@@ -43,7 +47,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import data, ids, shell
+from dashboard import data, downloads, ids, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -85,6 +89,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "added_at": ("入库时间", "Added at"),
     "added_by": ("入库人", "Added by"),
     "sha": ("SHA-256", "SHA-256"),
+    "written": ("生成稿（.txt）", "Written (.txt)"),
     "none": ("尚无公报。", "No bulletins yet."),
     "vintage_of": ("第 {} 版（共 {} 版）", "vintage {} of {}"),
     "publisher": ("发布机构", "Publisher"),
@@ -380,13 +385,44 @@ def _who(value: object) -> str:
     return value
 
 
+#: The written bulletin's languages: (code, link label).
+WRITTEN_LANGS = (("zh", "中文"), ("en", "English"))
+
+
+def written_links(period: str) -> list[Any]:
+    """Links to ``period``'s written bulletin in Chinese and English (.txt downloads)."""
+    links: list[Any] = []
+    for code, label in WRITTEN_LANGS:
+        if links:
+            links.append(" · ")
+        links.append(
+            html.A(
+                label,
+                href=downloads.written_url(period, code),
+                download=f"eim-{period}-{code}.txt",
+                className=f"written written-{code}",
+            )
+        )
+    return links
+
+
 def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Table:
-    """One row per bulletin, newest first, each title a link to its text."""
+    """One row per bulletin, newest first, each title a link to its text, each period's
+    written bulletin downloadable in Chinese and English."""
     head = html.Thead(
         html.Tr(
             [
                 html.Th(_t(k, lang) if k in _TEXT else t(k, lang))
-                for k in ("period", "vintage", "title_col", "source", "added_at", "added_by", "sha")
+                for k in (
+                    "period",
+                    "vintage",
+                    "title_col",
+                    "source",
+                    "added_at",
+                    "added_by",
+                    "sha",
+                    "written",
+                )
             ]
         )
     )
@@ -404,6 +440,7 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
                     html.Td(_added(row["added_at"])),
                     html.Td(_who(row.get("added_by"))),
                     html.Td(html.Code(sha[:12], title=sha)),
+                    html.Td(written_links(str(row["period"])), style={"whiteSpace": "nowrap"}),
                 ],
                 className="selected" if chosen else "",
                 style={"fontWeight": "bold", "backgroundColor": "#fdecea"} if chosen else None,

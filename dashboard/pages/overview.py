@@ -1,5 +1,7 @@
 """Overview: the latest period's headline figures as cards, each with its change on the
 previous period and a small trend line; ``?period=YYYY-MM`` shows any earlier period.
+Under the cards, the period's bulletin as ``loaders.writer`` writes it from the stored
+facts, each number a link to its source bulletin (``dashboard.summary``).
 
 Cards: value added growth (cumulative and month), export delivery value growth, revenue
 and its growth, total profit and its growth, the profit margin, fixed-asset investment
@@ -12,7 +14,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import data, ids, shell
+from dashboard import data, ids, shell, summary
 from dashboard.figures import sparkline
 from dashboard.i18n import basis_name, indicator_name, lang_of, t, value_text
 
@@ -101,6 +103,7 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
                 id=ids.OVERVIEW_CARDS,
                 className="cards",
             ),
+            summary.summary(chosen, lang),
         ]
     )
 
