@@ -106,7 +106,7 @@ def span(period: Month, basis: str, *, stock: bool = False) -> str:
     if stock:
         return f"the end of {MONTHS[period.month - 1]} {period.year}"
     if period.month == 12:
-        return f"{period.year} as a whole"
+        return str(period.year)
     if period.month == 1:
         return f"January {period.year} (cumulative)"
     return f"January–{MONTHS[period.month - 1]} {period.year}"
@@ -122,9 +122,13 @@ def reference(fact: Fact) -> str:
         if ref == period.shifted(-1):
             return "the previous month"
         return f"{MONTHS[ref.month - 1]} {ref.year}"
-    if ref.month == 12:
-        return str(ref.year)
     return span(ref, "ytd")
+
+
+def than(fact: Fact) -> str:
+    """``than a year earlier``, ``than in January–October 2023``."""
+    ref = reference(fact)
+    return f"than {ref}" if ref == "a year earlier" else f"than in {ref}"
 
 
 def points(fact: Fact) -> Figure:
@@ -157,16 +161,16 @@ class EnglishWriter(Phrasing):
         if fact.indicator == "profit_margin":
             if fact.value == 0:
                 return [Figure("unchanged", fact), f" from {ref}"]
-            return [points(fact), f" {'higher' if fact.value > 0 else 'lower'} than in {ref}"]
+            return [points(fact), f" {'higher' if fact.value > 0 else 'lower'} {than(fact)}"]
         declining = in_decline(item, fact)
         if fact.value == 0:
             subject = "the decline" if declining else "the growth rate"
             return [f"{subject} ", Figure("unchanged", fact), f" from {ref}"]
         if declining:
             word = "narrower" if fact.value > 0 else "deeper"
-            return ["a decline ", points(fact), f" {word} than in {ref}"]
+            return ["a decline ", points(fact), f" {word} {than(fact)}"]
         word = "faster" if fact.value > 0 else "slower"
-        return ["growth ", points(fact), f" {word} than in {ref}"]
+        return ["growth ", points(fact), f" {word} {than(fact)}"]
 
     def gap(self, fact: Fact) -> list[Piece]:
         """``1.7 percentage points below the rate of all industry``."""
