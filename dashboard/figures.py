@@ -8,7 +8,8 @@ more than the chart, and no default template) with:
   bulletin printed nothing), never interpolated;
 - derived points on their own trace, dotted with open markers, named as derived;
 - hover text with the exact value and its unit, the period and the source bulletin;
-  each point's ``customdata`` is [hover text, bulletin key], so a click can open the
+  each point's ``customdata`` is [value text, bulletin key] (the trace's
+  ``hovertemplate`` adds reported/derived and the key), so a click can open the
   sentence the figure came from (the Bulletins page);
 - titles and axes that carry the unit, in the page's language.
 """
@@ -102,10 +103,19 @@ def _drawn(
 
 
 def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
-    kind = t("derived", lang) if row.get("derived") is True else t("reported", lang)
-    source = str(row.get("bulletin") or "")[:12]
+    """A point's own hover text: its value with the unit (``1.27亿台``); whether it is
+    derived and its bulletin are said by the trace's ``hovertemplate`` (``hover_template``),
+    so the bytes of a long series do not repeat them."""
+    return value_text(float(row["value"]), unit, lang)
+
+
+def hover_template(derived: bool, lang: str) -> str:
+    """The hover of a time series' points: ``<value> (公布值)<br>公报 <key>``, the line's
+    name beside it."""
+    kind = t("derived", lang) if derived else t("reported", lang)
     return (
-        f"{value_text(float(row['value']), unit, lang)} ({kind})<br>{t('bulletin', lang)} {source}"
+        f"%{{customdata[0]}} ({kind})<br>{t('bulletin', lang)} %{{customdata[1]}}"
+        "<extra>%{fullData.name}</extra>"
     )
 
 
@@ -191,7 +201,7 @@ def time_series(
                     "connectgaps": False,
                     "line": {"color": color, "dash": "dot" if derived else "solid", "width": 2},
                     "marker": {"symbol": "circle-open" if derived else "circle", "size": 6},
-                    "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+                    "hovertemplate": hover_template(derived, lang),
                 }
             )
     layout = base_layout(title, unit, lang)

@@ -85,7 +85,10 @@ def test_level_figure_draws_derived_months_dotted_with_exact_values() -> None:
     assert derived["line"]["dash"] == "dot" and derived["name"] == "当月（推算值）"
     assert reported["line"]["dash"] == "solid"
     hover, bulletin = derived["customdata"][3]
-    assert "1.27亿台" in hover and "推算值" in hover and bulletin == SHA[:16]
+    assert hover == "1.27亿台" and bulletin == SHA[:16]
+    assert "推算值" in derived["hovertemplate"] and "公布值" in reported["hovertemplate"]
+    assert "%{customdata[0]}" in derived["hovertemplate"]
+    assert "%{customdata[1]}" in derived["hovertemplate"]
     layout = figure["layout"]
     assert layout["title"]["text"] == "手机产量（当月，亿台）"
     assert layout["yaxis"]["title"]["text"] == "亿台"

@@ -161,31 +161,44 @@ def test_static_files_are_compressed_once_per_worker(
     assert len(compress_calls) == before + 1
 
 
-def test_other_responses_are_gzipped_each_time(
-    tmp_path: Path, compress_calls: list[tuple[str, int]]
+def test_callback_answers_are_gzipped_each_time_at_their_own_level(
+    tmp_path: Path, compress_calls: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Callback answers: gzip (``dashboard.response_cache`` keeps them as gzip bytes), even
-    for a browser that takes br; compressed anew each time (they are not cached here)."""
+    """Callback answers: gzip at ``CALLBACK_GZIP_LEVEL`` (``dashboard.response_cache`` keeps
+    them as gzip bytes), even for a browser that takes br; compressed anew each time (they
+    are not cached here), by ``dashboard.compression``, not Flask-Compress (whose level
+    stays 6 for pages); none for a client that takes no gzip."""
+    levels: list[int] = []
+    original = gzip.compress
+
+    def counting(data: bytes, compresslevel: int = 9, *, mtime: float | None = None) -> bytes:
+        levels.append(compresslevel)
+        return original(data, compresslevel, mtime=mtime)
+
+    monkeypatch.setattr(compression.gzip, "compress", counting)
     client = small_app(tmp_path)
     body = {
         "output": "chart.figure",
         "outputs": {"id": "chart", "property": "figure"},
-        "inputs": [{"id": "choice", "property": "value", "value": "b"}],
+        "inputs": [{"id": "choice", "property": "value", "value": "b" * 600}],
         "changedPropIds": ["choice.value"],
         "state": [],
     }
-    for _ in range(2):
+    for accept in ("gzip, deflate, br, zstd", "gzip", "identity"):
         response = client.post(
             "/_dash-update-component",
             json=body,
-            headers={"Accept-Encoding": "gzip, deflate, br, zstd"},
+            headers={"Accept-Encoding": accept},
             buffered=True,
         )
         assert response.status_code == 200
-        assert response.headers.get("Content-Encoding") == "gzip"
-        answer = json.loads(gzip.decompress(response.data))
-        assert answer["response"]["chart"]["figure"]["data"][0]["name"] == "b"
-    assert [algorithm for algorithm, _ in compress_calls] == ["gzip", "gzip"]
+        gzipped = response.headers.get("Content-Encoding") == "gzip"
+        assert gzipped == (accept != "identity"), accept
+        data = gzip.decompress(response.data) if gzipped else response.data
+        answer = json.loads(data)
+        assert answer["response"]["chart"]["figure"]["data"][0]["name"] == "b" * 600
+    assert levels == [compression.CALLBACK_GZIP_LEVEL] * 2 == [3, 3]
+    assert compress_calls == []
 
 
 def test_the_page_keeps_its_script_hashes(shipped_store: None) -> None:

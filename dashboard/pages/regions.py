@@ -26,6 +26,7 @@ points, so a click opens the bulletin it came from (``dashboard.clicks``).
 from __future__ import annotations
 
 import calendar
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ from typing import Any
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
+from plotly.io.json import to_json_plotly
 
 from dashboard import data, ids, shell
 from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, source_key, time_series
@@ -556,7 +558,8 @@ class View:
 
 
 def view(period: str, lang: str) -> View:
-    """The charts of ``period`` (one with regional figures) and the shares over time."""
+    """The charts of ``period`` (one with regional figures) and the shares over time; the
+    note on shares as plain JSON (``as_json``)."""
     frame = _regional(data.store().url, data.version())
     shares = share_table(frame, period)
     return View(
@@ -566,8 +569,15 @@ def view(period: str, lang: str) -> View:
             "levels": levels_figure(frame, period, lang),
             "shares_over_time": shares_over_time_figure(frame, lang),
         },
-        share_note(shares, lang),
+        as_json(share_note(shares, lang)),
     )
+
+
+def as_json(components: list[Any]) -> list[Any]:
+    """Components as the plain dicts Dash sends for them. A callback answer that holds a
+    component object makes plotly's JSON encoder walk the whole answer, figures included,
+    in Python (0.8 ms for this page's); plain dicts go straight to orjson."""
+    return list(json.loads(to_json_plotly(components)))
 
 
 @data.cached(maxsize=64, view=True)
