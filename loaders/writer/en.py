@@ -14,7 +14,7 @@ from loaders.catalog import SEGMENTS
 from loaders.periods import Month
 from loaders.writer.document import Figure, Piece
 from loaders.writer.facts import Fact
-from loaders.writer.numerals import en_level, exact, is_multiple, magnitude, plain
+from loaders.writer.numerals import en_level, exact, is_approximate, is_multiple, magnitude, plain
 from loaders.writer.phrasing import LEAD_INDICATORS, Phrasing, in_decline, joined
 from loaders.writer.plan import Item, Sentence
 
@@ -209,12 +209,15 @@ class EnglishWriter(Phrasing):
             elif fact.measure.startswith("gap_"):
                 pieces = self.gap(fact)
             elif fact.measure == "share_pct":
-                pieces = [Figure(f"{magnitude(fact)}%", fact), " of the national total"]
+                about = "about " if is_approximate(fact) else ""
+                pieces = [Figure(f"{about}{magnitude(fact)}%", fact), " of the national total"]
             else:
                 self.unwritten.append(fact)
                 continue
             if not clauses and fact.measure == "yoy_pct":
                 pieces = [f"{subject} ", *pieces]
+            elif not clauses and fact.measure == "share_pct":
+                pieces = [f"{subject} was ", *pieces]
             elif not clauses:
                 pieces = [f"{subject}: ", *pieces]
             clauses.append(pieces)

@@ -10,7 +10,8 @@ agrees with the value, its digits are kept (``2.60%`` stays ``2.60``).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
 
 from loaders.numbers import LEVEL_UNITS, NUMBER
 from loaders.writer.facts import Fact
@@ -58,10 +59,25 @@ def is_multiple(fact: Fact) -> bool:
     )
 
 
+#: A computed figure with more decimals than this (a share computed from two levels) is
+#: written to ``ROUNDED_TO`` and said to be approximate (约 / about).
+COMPUTED_DECIMALS: Final = 2
+ROUNDED_TO: Final = Decimal("0.1")
+
+
+def is_approximate(fact: Fact) -> bool:
+    """True for a derived figure written rounded (``70.349095`` -> ``约70.3``)."""
+    exponent = exact(fact.value).as_tuple().exponent
+    return fact.derived and isinstance(exponent, int) and -exponent > COMPUTED_DECIMALS
+
+
 def magnitude(fact: Fact) -> str:
     """The unsigned figure of a rate, change, gap, share or margin, in its own unit
-    (for a multiple, the multiple: ``2.1`` of ``增长2.1倍``)."""
+    (for a multiple, the multiple: ``2.1`` of ``增长2.1倍``); a long computed one rounded
+    (``is_approximate``)."""
     value = abs(exact(fact.value))
+    if is_approximate(fact):  # its one decimal kept: ``16.0`` says how it was rounded
+        return format(value.quantize(ROUNDED_TO, rounding=ROUND_HALF_UP), "f")
     printed = _printed_number(fact)
     if printed is not None:
         digits, rest = printed

@@ -20,7 +20,7 @@ from loaders.marks import DERIVED_MARK
 from loaders.periods import Month
 from loaders.writer.document import Document, Figure, Piece
 from loaders.writer.facts import Fact
-from loaders.writer.numerals import is_multiple, magnitude, zh_level
+from loaders.writer.numerals import is_approximate, is_multiple, magnitude, zh_level
 from loaders.writer.phrasing import LEAD_INDICATORS, Phrasing, in_decline, joined
 from loaders.writer.plan import Item, Sentence
 from loaders.writer.style import Style
@@ -138,7 +138,7 @@ class ChineseWriter(Phrasing):
         if self.style.split_decimal and "." in digits:
             digits = digits.replace(".", ". ", 1)
         text = f" {digits} {unit}" if self.style.spaced else f"{digits}{unit}"
-        return Figure(text, fact)
+        return Figure(f"约{text}" if is_approximate(fact) else text, fact)
 
     def rate(self, fact: Fact) -> list[Piece]:
         """``同比增长2.6%``, ``同比下降1.8%``, ``同比增长2.1倍``, ``同比持平``."""
@@ -258,7 +258,8 @@ class ChineseWriter(Phrasing):
         if fact.measure.startswith("gap_"):
             return self.gap(fact, item)
         if fact.measure == "share_pct":
-            return ["占全国比重为", self.figure(fact, magnitude(fact), "%")]
+            verb = "" if is_approximate(fact) else "为"  # 占全国比重约70.3%
+            return [f"占全国比重{verb}", self.figure(fact, magnitude(fact), "%")]
         return None
 
     def opening(self, sentence: Sentence) -> str:
