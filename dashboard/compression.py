@@ -45,6 +45,8 @@ from typing import Final
 from flask import Flask, Request, Response, g, request
 from flask_compress import Compress
 
+from dashboard.callback_guard import ROUTE as CALLBACK_ROUTE
+
 EXTENSION: Final = "eim_compression"
 STATIC_ALGORITHMS: Final = ("br", "gzip")
 DYNAMIC_ALGORITHMS: Final = ("gzip",)
@@ -52,7 +54,6 @@ DYNAMIC_ALGORITHMS: Final = ("gzip",)
 LEVELS: Final[dict[str, int]] = {"COMPRESS_LEVEL": 6, "COMPRESS_BR_LEVEL": 5}
 #: The gzip level of callback answers (see the module docstring for the measurements).
 CALLBACK_GZIP_LEVEL: Final = 3
-CALLBACK_ROUTE: Final = "/_dash-update-component"
 #: Compressed bytes kept per worker (every static file of a page, both algorithms: ~1.5 MB).
 CACHE_MAX_BYTES: Final = 64 * 1024 * 1024
 #: The cache key of the current static response, on ``flask.g`` (read by ``cache_key``).
@@ -165,7 +166,7 @@ def register(server: Flask) -> None:
         """Before Dash's Flask-Compress: a callback's JSON answer, gzipped at level 3."""
         if (
             request.method != "POST"
-            or not request.path.endswith(CALLBACK_ROUTE)
+            or not request.path.endswith("/" + CALLBACK_ROUTE)
             or response.status_code != 200
             or response.mimetype != "application/json"
             or response.direct_passthrough

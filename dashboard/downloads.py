@@ -57,6 +57,7 @@ from loaders import api, export
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 from loaders.schema import PERIOD
 from loaders.tables import TABLE_NAMES, indicators_table, wide_table
+from loaders.writer import LANGS
 
 #: The URL of every download: ``/data/<table>.<format>``.
 URL_PREFIX: Final = "/data/"
@@ -83,7 +84,7 @@ IGNORED: Final[tuple[str, ...]] = ("lang",)
 FILTERS: Final[tuple[str, ...]] = (*CODES, "start", "end", "derived", "as_of")
 #: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
 WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
-WRITTEN_LANGS: Final[tuple[str, ...]] = ("zh", "en")
+WRITTEN_LANGS: Final[tuple[str, ...]] = LANGS
 _WRITTEN_NAME: Final = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z]+)\.txt$")
 #: The parameters each table takes (besides ``IGNORED``).
 PARAMETERS: Final[dict[str, tuple[str, ...]]] = {

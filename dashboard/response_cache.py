@@ -26,9 +26,9 @@ import dash
 from flask import Response, g, request
 
 from dashboard import data, ids
+from dashboard.callback_guard import ROUTE
 
 EXTENSION: Final = "eim_response_cache"
-ROUTE: Final = "_dash-update-component"
 #: Answers kept per worker (a chart answer is a few KB compressed).
 MAX_ENTRIES: Final = 512
 _KEPT_HEADERS: Final = ("Content-Type", "Content-Encoding", "Vary")

@@ -68,31 +68,27 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 # -- the facts and the document ---------------------------------------------------------------
 
 
-@data.cached(maxsize=2)
-def _facts_by_period(url: str, version: int) -> dict[str, tuple[Fact, ...]]:
-    """Every fact of the data version, by period: printed ones first, then derived ones,
+@data.cached(maxsize=64)
+def _facts(url: str, version: int, period: str) -> tuple[Fact, ...]:
+    """The facts of ``period`` in the data version: printed ones first, then derived ones,
     each group in the table's order (period, indicator, region, …)."""
     frame = data.observations()
-    found: dict[str, list[Fact]] = {}
-    for derived in (False, True):
-        rows = frame[frame["derived"] == derived]
-        for row in rows.to_dict("records"):
-            fact = Fact.from_row({str(key): value for key, value in row.items()})
-            found.setdefault(fact.period, []).append(fact)
-    return {period: tuple(facts) for period, facts in found.items()}
+    rows = frame[frame["period"] == period].sort_values("derived", kind="stable")
+    return tuple(
+        Fact.from_row({str(key): value for key, value in row.items()})
+        for row in rows.to_dict("records")
+    )
 
 
 def facts_of(period: str) -> tuple[Fact, ...]:
     """The facts of ``period`` (YYYY-MM), printed then derived; () for a period without
     any."""
-    return _facts_by_period(data.store().url, data.version()).get(period, ())
+    return _facts(data.store().url, data.version(), period)
 
 
 @data.cached(maxsize=64, view=True)
 def _document(url: str, version: int, period: str, lang: str) -> Document:
-    return write(
-        _facts_by_period(url, version).get(period, ()), period, "en" if lang == "en" else "zh"
-    )
+    return write(_facts(url, version, period), period, "en" if lang == "en" else "zh")
 
 
 def document(period: str, lang: str) -> Document:

@@ -122,16 +122,22 @@ def html_to_text(markup: str) -> str:
     return _HTML_TAG.sub("", html.unescape(_HTML_TAG.sub("", with_breaks)))
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
+@lru_cache(maxsize=2)
+def _opencc(config: str) -> Any:
     import opencc  # imported lazily: a C extension that costs start-up time
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
     """Traditional characters -> simplified (OpenCC ``t2s``); simplified text is unchanged."""
-    return str(_t2s().convert(text))
+    return str(_opencc("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    """Simplified characters -> traditional (OpenCC ``s2t``), as the writer's traditional
+    style prints a bulletin."""
+    return str(_opencc("s2t").convert(text))
 
 
 def strip_pinyin_glosses(text: str) -> str:

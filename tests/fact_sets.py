@@ -18,9 +18,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from loaders.catalog import INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+from loaders.catalog import FOUR_REGIONS, INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+from loaders.derive import RATE_FROM_GAP
 from loaders.periods import Month
 from loaders.writer import Fact, Style
+from loaders.writer.plan import CLUSTERS, SEGMENTS_IN_ORDER
 from loaders.writer.style import DASHES
 
 Draw = Any
@@ -40,13 +42,12 @@ NATIONAL_LEVELS = {
 }
 #: Indicators with growth rates only (no published level).
 RATES_ONLY = ("value_added", "export_delivery_value", "fixed_asset_investment", "producer_prices")
-GAPS = {
-    "value_added": ("gap_industry_pp", "gap_high_tech_pp"),
-    "export_delivery_value": ("gap_industry_pp",),
-    "fixed_asset_investment": ("gap_industry_pp", "gap_high_tech_pp", "gap_manufacturing_pp"),
-}
-SEGMENTS = ("communication_equipment", "computers", "electronic_components", "electronic_devices")
-REGIONS = ("east", "central", "west", "northeast", "jing_jin_ji", "yangtze_delta")
+#: The gaps each indicator is printed with: those ``loaders.derive`` recovers rates from.
+GAPS: dict[str, tuple[str, ...]] = {}
+for indicator, gap in RATE_FROM_GAP:
+    GAPS[indicator] = (*GAPS.get(indicator, ()), gap)
+SEGMENTS = SEGMENTS_IN_ORDER
+REGIONS = (*FOUR_REGIONS, *CLUSTERS)
 
 
 def _tenths(low: int, high: int) -> st.SearchStrategy[Decimal]:

@@ -385,14 +385,15 @@ def _who(value: object) -> str:
     return value
 
 
-#: The written bulletin's languages: (code, link label).
-WRITTEN_LANGS = (("zh", "中文"), ("en", "English"))
+#: The link label of each language of the written bulletin (``downloads.WRITTEN_LANGS``).
+WRITTEN_LABELS = {"zh": "中文", "en": "English"}
 
 
 def written_links(period: str) -> list[Any]:
     """Links to ``period``'s written bulletin in Chinese and English (.txt downloads)."""
     links: list[Any] = []
-    for code, label in WRITTEN_LANGS:
+    for code in downloads.WRITTEN_LANGS:
+        label = WRITTEN_LABELS[code]
         if links:
             links.append(" · ")
         links.append(

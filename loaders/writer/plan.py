@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from loaders.catalog import FOUR_REGIONS, INDICATORS
+from loaders.catalog import FOUR_REGIONS, INDICATORS, MEASURES, SEGMENTS
 from loaders.periods import Month
 from loaders.writer.facts import Fact
 
@@ -59,25 +59,14 @@ SEGMENT_INDICATORS: tuple[str, ...] = (
     "revenue",
     "total_profit",
 )
-SEGMENTS_IN_ORDER: tuple[str, ...] = (
-    "communication_equipment",
-    "computers",
-    "electronic_components",
-    "electronic_devices",
-)
+#: The sub-industries, in the catalog's (and the bulletins') order.
+SEGMENTS_IN_ORDER: tuple[str, ...] = tuple(code for code in SEGMENTS if code != "all")
 #: The comparison industries' rates (derived only): written with the derived figures.
 COMPARISON_INDICATORS: tuple[str, ...] = tuple(
     code for code, spec in INDICATORS.items() if not spec.contract
 )
-MEASURE_ORDER: tuple[str, ...] = (
-    "level",
-    "yoy_pct",
-    "change_pp",
-    "gap_industry_pp",
-    "gap_high_tech_pp",
-    "gap_manufacturing_pp",
-    "share_pct",
-)
+#: Measures in the catalog's order: level, rate, changes, gaps, share.
+MEASURE_ORDER: tuple[str, ...] = tuple(MEASURES)
 
 
 @dataclass

@@ -11,13 +11,10 @@ A fact whose comparison period no phrase can name is left out and reported as un
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
-
 from loaders.catalog import INDICATORS, REGIONS, SEGMENTS
 from loaders.marks import DERIVED_MARK
 from loaders.periods import Month
+from loaders.text import to_traditional
 from loaders.writer.document import Document, Figure, Piece
 from loaders.writer.facts import Fact
 from loaders.writer.numerals import is_approximate, is_multiple, magnitude, zh_level
@@ -68,13 +65,6 @@ GAP_TARGETS = {
     "gap_high_tech_pp": "高技术制造业",
     "gap_manufacturing_pp": "同期制造业",
 }
-
-
-@lru_cache(maxsize=1)
-def _s2t() -> Any:
-    import opencc  # a C extension: imported only when traditional script is asked for
-
-    return opencc.OpenCC("s2t")
 
 
 class ChineseWriter(Phrasing):
@@ -306,10 +296,12 @@ def _gap_tail(fact: Fact) -> str:
 
 
 def _to_traditional(document: Document) -> None:
-    convert: Callable[[str], str] = _s2t().convert
-    document.title = convert(document.title)
+    """The document in traditional characters, figures still holding their facts."""
+    document.title = to_traditional(document.title)
     for paragraph in document.paragraphs:
         paragraph.pieces = [
-            convert(piece) if isinstance(piece, str) else Figure(convert(piece.text), piece.fact)
+            to_traditional(piece)
+            if isinstance(piece, str)
+            else Figure(to_traditional(piece.text), piece.fact)
             for piece in paragraph.pieces
         ]
