@@ -100,8 +100,9 @@ def parse_bulletin(
         raise BulletinError(f"{source_name}: {error}") from error
     reader = BulletinReader(text, detected.period)
     reader.read()
-    observations, conflicts = _without_conflicts(reader.observations)
-    issues = [*conflicts, *reader.issues, *computed]
+    current, later = _without_later_periods(reader.observations, str(detected.period))
+    observations, conflicts = _without_conflicts(current)
+    issues = [*later, *conflicts, *reader.issues, *computed]
     if detected.year_from not in ("text", "--period"):
         issues.insert(
             0,
@@ -142,6 +143,31 @@ def _without_computed_part(text: str) -> tuple[str, list[Issue]]:
         text=skipped.split("\n", 1)[0],
     )
     return text[:index].rstrip(), [issue]
+
+
+def _without_later_periods(
+    observations: list[Observation], period: str
+) -> tuple[list[Observation], list[Issue]]:
+    """The figures of ``period`` or earlier, and an issue for each of a later period: a
+    bulletin reports no month after its own, so such a figure comes from text around the
+    copy (a news wrapper quoting a later bulletin) and is not taken."""
+    kept: list[Observation] = []
+    issues: list[Issue] = []
+    for observation in observations:
+        if observation.period <= period:
+            kept.append(observation)
+            continue
+        issues.append(
+            Issue(
+                severity="refused",
+                message=f"a figure of {observation.period} in a bulletin of {period}: a "
+                "bulletin reports no later period, so it comes from text around the copy "
+                f"(such as a news wrapper); {observation.printed or observation.value} is "
+                "not taken",
+                text=observation.text,
+            )
+        )
+    return kept, issues
 
 
 def _without_conflicts(

@@ -817,6 +817,13 @@ NEGATIVES = [
         fact(VA, CHG, 0.6, ref="2024-04"),
         id="growth-without-percent",
     ),
+    negative(
+        "据报道，2024年1—9月，规模以上电子信息制造业增加值同比增长12.2%。\n"
+        "1—5月份，规模以上电子信息制造业增加值同比增长13.8%。",
+        "a figure of 2024-09 in a bulletin of 2024-05",
+        fact(VA, YOY, 13.8),
+        id="later-period-in-a-wrapper",
+    ),
 ]
 
 
