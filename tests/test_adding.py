@@ -13,7 +13,7 @@ import pytest
 from dashboard import adding, auth, data
 from loaders.store import StoreChanged
 
-FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-05.txt"
+FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-10.txt"
 
 
 def _upload(content: bytes, media_type: str = "text/plain") -> str:
@@ -132,7 +132,7 @@ def test_preview_stores_nothing_and_confirm_stores_what_was_previewed(own_text: 
     found = adding.preview(adding.read_paste(own_text))
     assert store.version() == before
     assert found.version == before
-    assert found.bulletin.period == "2025-05"
+    assert found.bulletin.period == "2025-10"
     assert found.result.status == "added"
     assert len(found.result.new) == len(found.bulletin.observations) == 36
     draft, version = adding.Draft.from_json(found.draft.to_json(found.version))
