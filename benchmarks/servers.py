@@ -1,5 +1,5 @@
 """The servers the dashboard benchmark measures: each the same gunicorn command line
-(``loaders.cli_serve.gunicorn_argv``, 2 workers) serving either the real app or the floor app.
+(``loaders.cli.serve.gunicorn_argv``, 2 workers) serving either the real app or the floor app.
 
     with served("real", store=path, env={...}) as server:
         server.url            http://127.0.0.1:PORT
@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.screenshots import running_app
+from dashboard.tools.screenshots import running_app
 
 #: The WSGI apps: the real dashboard and the floor (``benchmarks/floor_app.py``).
 APPS = {"real": "dashboard.app:server", "floor": "benchmarks.floor_app:server"}

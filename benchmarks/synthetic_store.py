@@ -10,10 +10,10 @@ period of ``last_year - years + 1 .. last_year``, with January and February merg
 does (a 1—2月 bulletin with period YYYY-02 and no YYYY-01 bulletin): 11 bulletins a year,
 330 for 30 years. Each is stored in a transaction of its own, with ``source="synthetic"``,
 ``added_by="benchmark"`` and ``added_at`` the 1st of the next month: by default with the
-function ``Store.add`` writes its rows with (``insert_bulletin``, as ``loaders.importer`` also
-does), then the store's checks run once over the result; with ``through_add`` by ``Store.add``
-itself, which gives the same store but reads every stored fact on each call (30 years: about
-40 s instead of 2 s, see ``store_bulletin``).
+function ``Store.add`` writes its rows with (``insert_bulletin``, as ``loaders.tables.importer``
+also does), then the store's checks run once over the result; with ``through_add`` by
+``Store.add`` itself, which gives the same store but reads every stored fact on each call (30
+years: about 40 s instead of 2 s, see ``store_bulletin``).
 
 Size (seed 0, 30 years): ``shape="month"`` 13,200 printed observations (13,021 facts, 16,321
 rows of ``loaders.api.observations`` with the derived ones); ``shape="richest"`` 19,800 printed
@@ -48,7 +48,7 @@ template's unit and precision (``13.5万亿元``; a level keeps at least 3 signi
 - changes: the printed rate (the margin, for the profit margin) minus that of ``ref_period``.
 
 Each draw is ``random.Random(f"{seed}|what it is for").uniform(…)``, so a value does not
-depend on the order values are made in. The store's arithmetic checks (``loaders.checks``)
+depend on the order values are made in. The store's arithmetic checks (``loaders.bulletin.checks``)
 hold, and a key printed by two bulletins has the same value in both (no revisions).
 
     python benchmarks/synthetic_store.py OUT.sqlite [--years N] [--seed N]
@@ -77,12 +77,11 @@ if str(ROOT) not in sys.path:  # run as a script: python benchmarks/synthetic_st
     sys.path.insert(0, str(ROOT))
 
 from loaders import api  # noqa: E402
+from loaders.bulletin.checks import store_report  # noqa: E402
+from loaders.bulletin.models import Bulletin, Observation  # noqa: E402
+from loaders.bulletin.numbers import LEVEL_UNITS  # noqa: E402
+from loaders.bulletin.periods import Month  # noqa: E402
 from loaders.catalog import FOUR_REGIONS, INDICATORS, PCT, unit_of  # noqa: E402
-from loaders.checks import store_report  # noqa: E402
-from loaders.importer import read_table  # noqa: E402
-from loaders.models import Bulletin, Observation  # noqa: E402
-from loaders.numbers import LEVEL_UNITS  # noqa: E402
-from loaders.periods import Month  # noqa: E402
 from loaders.schema import BULLETINS, OBSERVATIONS  # noqa: E402
 from loaders.store import Store  # noqa: E402
 from loaders.store.store import (  # noqa: E402
@@ -91,6 +90,7 @@ from loaders.store.store import (  # noqa: E402
     parser_version,
     utc_naive,
 )
+from loaders.tables.importer import read_table  # noqa: E402
 
 SHIPPED = ROOT / "datasets"
 Shape = Literal["month", "richest"]
@@ -605,8 +605,8 @@ class SyntheticSummary:
     version: int
     #: Month -> the shipped bulletin period whose keys its bulletins print.
     templates: dict[int, str]
-    #: Failed checks: ``loaders.checks.store_report`` over the built store, and the warnings
-    #: of ``Store.add`` when it was used. None expected.
+    #: Failed checks: ``loaders.bulletin.checks.store_report`` over the built store, and the
+    #: warnings of ``Store.add`` when it was used. None expected.
     warnings: tuple[str, ...]
     seconds_total: float
     seconds_values: float
@@ -647,8 +647,8 @@ def store_bulletin(store: Store, bulletin: Bulletin, text: str, through_add: boo
     ``Store.add`` reads every stored fact on each call (to report changed values and run the
     cross-bulletin checks): building 30 years through it is quadratic, about 40 s. The fast
     path writes the same rows with the same function (``insert_bulletin``, as ``Store.add``
-    and ``loaders.importer`` do) in the same kind of transaction, without that read; ``build``
-    runs the checks once over the finished store instead."""
+    and ``loaders.tables.importer`` do) in the same kind of transaction, without that read;
+    ``build`` runs the checks once over the finished store instead."""
     period = Month.parse(bulletin.period)
     if through_add:
         result = store.add(

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from dashboard import data
-from loaders.models import Bulletin
-from loaders.parse import BulletinError, parse_bulletin, read_source
+from loaders.bulletin.models import Bulletin
+from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
 from loaders.store import AddResult
 
 #: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here.

@@ -33,7 +33,7 @@ def create_app() -> dash.Dash:
         importlib.import_module(f"dashboard.pages.{name}").register()
     importlib.import_module("dashboard.clicks")  # a click on any chart opens its source
     app.layout = shell.layout
-    from dashboard import auth, callback_guard, compression, downloads, response_cache
+    from dashboard.server import auth, callback_guard, compression, downloads, response_cache
 
     downloads.register(app.server)
     compression.register(app.server)

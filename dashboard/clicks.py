@@ -2,7 +2,7 @@
 
 One pattern-matching callback listens to every graph whose id is
 ``{"type": ids.CHART, "page": …, "name": …}``. A point's ``customdata`` is
-[hover text, bulletin key] (``dashboard.figures.source_key``: the first 16 hex digits of
+[hover text, bulletin key] (``dashboard.figures.base.source_key``: the first 16 hex digits of
 its sha256), optionally with its period third
 (bars, whose x is a region, not a period). The click sends the shell's URL to
 

@@ -10,7 +10,6 @@ keyed on ``Store.version()``: a bulletin added through one worker is seen by all
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Any, TypeVar
 import pandas as pd
 from flask import g, has_request_context
 
-from loaders import api
+from loaders import api, settings
 from loaders.store import Store
 
 _lock = threading.Lock()
@@ -29,15 +28,10 @@ _cache_clearers: list[Callable[[], None]] = []
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-#: ``EIM_VIEW_CACHE=off`` (or 0, false, no) turns the caches of views off, so that each
+#: ``EIM_VIEW_CACHE=off`` (``loaders.settings``) turns the caches of views off, so that each
 #: request builds its charts anew; the benchmark measures that cost with it. Data caches
 #: (the observations of a data version) stay on. Read once, at import.
-VIEW_CACHE_ON = os.environ.get("EIM_VIEW_CACHE", "on").strip().lower() not in (
-    "off",
-    "0",
-    "false",
-    "no",
-)
+VIEW_CACHE_ON = settings.current().view_cache
 
 
 def cached(maxsize: int = 64, *, view: bool = False) -> Callable[[F], F]:
@@ -57,9 +51,10 @@ def cached(maxsize: int = 64, *, view: bool = False) -> Callable[[F], F]:
 
 
 def reset() -> None:
-    """Close this process's store and empty every cache: the next read opens the store the
-    environment names now (for tests, and after the settings change)."""
+    """Close this process's store, read the settings again and empty every cache: the next
+    read opens the store the environment names now (for tests)."""
     global _store
+    settings.reload()
     with _lock:
         if _store is not None:
             _store.close()

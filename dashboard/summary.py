@@ -30,7 +30,7 @@ from typing import Any, Final
 from dash import dcc, html
 
 from dashboard import data
-from dashboard.figures import source_key
+from dashboard.figures.base import source_key
 from dashboard.i18n import lang_of, t, text
 from dashboard.shell import with_query
 from loaders.writer import write

@@ -5,7 +5,7 @@ bulletin = parse_bulletin(Path("2023-11.txt"))
 bulletin.observations  # Observation rows in the contract's codes
 """
 
-from loaders.models import Bulletin, Issue, Observation
-from loaders.parse import BulletinError, parse_bulletin
+from loaders.bulletin.models import Bulletin, Issue, Observation
+from loaders.bulletin.parse import BulletinError, parse_bulletin
 
 __all__ = ["Bulletin", "BulletinError", "Issue", "Observation", "parse_bulletin"]

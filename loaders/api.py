@@ -5,7 +5,7 @@
     api.wide(indicator=["value_added", "export_delivery_value"], measure="yoy_pct")
     api.bulletins()
 
-Shapes (see ``loaders.tables``): ``observations`` is the tidy long table — one row
+Shapes (see ``loaders.tables.frames``): ``observations`` is the tidy long table — one row
 per fact, the latest vintage of each (or the state at ``as_of``), printed figures
 (``derived`` False) and the series computed from them (``derived`` True); ``wide``
 one row per period and one column per series; ``bulletins`` one row per stored
@@ -24,11 +24,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.store import Settings, Store
-from loaders.tables import bulletins_table, observations_table, wide_table
+from loaders.settings import PROJECT_ROOT, Settings
+from loaders.store import Store
+from loaders.tables.frames import bulletins_table, observations_table, wide_table
 
 #: The shipped datasets: the tidy tables built from the corpus (``eim datasets``).
-SHIPPED_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+SHIPPED_DATASETS = PROJECT_ROOT / "datasets"
 
 Filter = str | Iterable[str] | None
 
@@ -38,7 +39,7 @@ def default_store(settings: Settings | None = None, datasets: Path = SHIPPED_DAT
     (when that folder holds an export), so a fresh clone shows data at once."""
     store = Store.from_settings(settings)
     if store.version() == 0 and (datasets / "observations.csv").is_file():
-        from loaders.importer import import_tables
+        from loaders.tables.importer import import_tables
 
         import_tables(store, datasets)
     return store

@@ -166,7 +166,7 @@ INDICATORS: Final[dict[str, Indicator]] = _indicators(
     ),
     Indicator("fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "", "investment"),
     # Added by EIM Monitor (not in ../shared/contract): the rates of the industries the
-    # bulletins compare with, recovered from the printed gaps (loaders.derive).
+    # bulletins compare with, recovered from the printed gaps (loaders.tables.derive).
     Indicator(
         "industry_value_added",
         "工业增加值",

@@ -2,7 +2,7 @@
 
 Each table is a tuple of ``Column`` in order, with its type, whether it may be
 empty, its meaning and unit in words, and the keys. From this definition come:
-the tidy columns of ``loaders.models``, the database tables of ``loaders.store``,
+the tidy columns of ``loaders.bulletin.models``, the database tables of ``loaders.store``,
 the CSV/XLSX/JSON/Parquet exports and the Frictionless ``datapackage.json``.
 
 Tables:

@@ -12,4 +12,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_venv.sh"
 bash "$EIM_ROOT/scripts/chromium.sh"
 
-exec "$EIM_VENV/bin/python" -m dashboard.screenshots "$@"
+exec "$EIM_VENV/bin/python" -m dashboard.tools.screenshots "$@"

@@ -10,7 +10,7 @@ the console log readable with ``driver.get_log("browser")``; always quit at the 
 ``driver`` gives each test a fresh tab of it (the HTTP cache kept, so plotly.js loads once;
 the app's cookies and storage cleared, the console log drained, the window at its default
 size) whose downloads are saved, without asking, into the test's own ``download_dir``.
-``dashboard.screenshots.console_errors(driver)`` gives the console's SEVERE entries.
+``dashboard.tools.screenshots.console_errors(driver)`` gives the console's SEVERE entries.
 
 Test modules import ``App`` for annotations only (under ``TYPE_CHECKING``): a plugin that a
 test module imports before pytest loads it could not have its asserts rewritten.
@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.screenshots import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab, running_app
+from dashboard.tools.screenshots import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab, running_app
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from loaders.bulletin.periods import Month
 from loaders.catalog import FOUR_REGIONS, INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
-from loaders.derive import RATE_FROM_GAP
-from loaders.periods import Month
+from loaders.tables.derive import RATE_FROM_GAP
 from loaders.writer import Fact, Style
 from loaders.writer.plan import CLUSTERS, SEGMENTS_IN_ORDER
 from loaders.writer.style import DASHES
@@ -42,7 +42,7 @@ NATIONAL_LEVELS = {
 }
 #: Indicators with growth rates only (no published level).
 RATES_ONLY = ("value_added", "export_delivery_value", "fixed_asset_investment", "producer_prices")
-#: The gaps each indicator is printed with: those ``loaders.derive`` recovers rates from.
+#: The gaps each indicator is printed with: those ``loaders.tables.derive`` recovers rates from.
 GAPS: dict[str, tuple[str, ...]] = {}
 for indicator, gap in RATE_FROM_GAP:
     GAPS[indicator] = (*GAPS.get(indicator, ()), gap)

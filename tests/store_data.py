@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from loaders import parse_bulletin
-from loaders.models import Bulletin
+from loaders.bulletin.models import Bulletin
 from loaders.store import Store
 from loaders.store.tables import bulletins, observations, schema_migrations
 

@@ -15,8 +15,8 @@ import pytest
 from editor_client import EDITOR_ENV, PASSWORD, Answer, EditorClient, data_url
 
 from dashboard import ids
-from dashboard.screenshots import running_app
-from dashboard.security import MAX_CONTENT_LENGTH
+from dashboard.server.security import MAX_CONTENT_LENGTH
+from dashboard.tools.screenshots import running_app
 from loaders.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-10.txt"

@@ -24,7 +24,7 @@ from editor_client import EDITOR_ENV, EditorClient
 from test_add_page import own_bulletin
 
 from dashboard import ids
-from dashboard.screenshots import running_app
+from dashboard.tools.screenshots import running_app
 
 pytest_plugins = ["store_fixtures"]
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import adding, auth, data
+from dashboard import adding, data
+from dashboard.server import auth
+from loaders import settings
 from loaders.store import StoreChanged
 
 FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-10.txt"
@@ -169,16 +171,16 @@ def test_confirm_after_the_store_changed_stores_nothing(own_text: str) -> None:
 def test_adding_from_the_web_is_off_without_a_password(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("EIM_ADMIN_PASSWORD", "EIM_ADMIN_PASSWORD_HASH"):
         monkeypatch.delenv(name, raising=False)
-    off = auth.settings()
-    assert not off.enabled()
-    assert not off.check("editor", "")
-    assert off.fingerprint() == ""
+    off = settings.reload()
+    assert not auth.enabled(off)
+    assert not auth.check("editor", "", off)
+    assert auth.fingerprint(off) == ""
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "s3cret")
-    on = auth.settings()
-    assert on.enabled()
-    assert on.check("editor", "s3cret")
-    assert not on.check("editor", "s3cret ")
-    assert not on.check("someone", "s3cret")
+    on = settings.reload()
+    assert auth.enabled(on)
+    assert auth.check("editor", "s3cret", on)
+    assert not auth.check("editor", "s3cret ", on)
+    assert not auth.check("someone", "s3cret", on)
 
 
 def test_a_password_hash_is_checked_and_a_bad_one_refuses(
@@ -193,11 +195,11 @@ def test_a_password_hash_is_checked_and_a_bad_one_refuses(
         check=True,
     )
     monkeypatch.setenv("EIM_ADMIN_PASSWORD_HASH", made.stdout.strip())
-    configured = auth.settings()
-    assert configured.check("editor", "long passphrase")
-    assert not configured.check("editor", "long passphras")
+    configured = settings.reload()
+    assert auth.check("editor", "long passphrase", configured)
+    assert not auth.check("editor", "long passphras", configured)
     monkeypatch.setenv("EIM_ADMIN_PASSWORD_HASH", "not-a-hash")
-    assert not auth.settings().check("editor", "not-a-hash")
+    assert not auth.check("editor", "not-a-hash", settings.reload())
 
 
 def test_a_new_password_changes_the_fingerprint_and_the_derived_key(
@@ -205,13 +207,13 @@ def test_a_new_password_changes_the_fingerprint_and_the_derived_key(
 ) -> None:
     monkeypatch.delenv("EIM_SECRET_KEY", raising=False)
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "one")
-    one = auth.settings()
+    one = settings.reload()
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "two")
-    two = auth.settings()
-    assert one.fingerprint() != two.fingerprint()
-    assert one.signing_key() != two.signing_key()
+    two = settings.reload()
+    assert auth.fingerprint(one) != auth.fingerprint(two)
+    assert auth.signing_key(one) != auth.signing_key(two)
     monkeypatch.setenv("EIM_SECRET_KEY", "shared")
-    assert auth.settings().signing_key() == b"shared"
+    assert auth.signing_key(settings.reload()) == b"shared"
 
 
 @pytest.mark.parametrize(

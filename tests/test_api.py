@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from loaders import api, parse_bulletin
-from loaders.store import Settings, Store
+from loaders.settings import Settings
+from loaders.store import Store
 
 APRIL = """2024年1—4月份电子信息制造业运行情况
 1—4月份，规模以上电子信息制造业增加值同比增长13.6%，增速比同期工业高7.3个百分点。

@@ -36,7 +36,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids, shell
 from dashboard.i18n import LANGS, t, value_text
-from dashboard.screenshots import (
+from dashboard.tools.screenshots import (
     NOT_FOUND,
     PAGE_TIMEOUT,
     ROOT,
@@ -307,7 +307,7 @@ def wait_for_download(folder: Path, timeout: float = PAGE_TIMEOUT) -> Path:
     raise AssertionError(f"no download finished in {folder} within {timeout:.0f} s")
 
 
-#: The query keys of a download link (``dashboard.downloads``: the names of
+#: The query keys of a download link (``dashboard.server.downloads``: the names of
 #: ``api.observations``'s parameters; codes repeated or comma-separated).
 CODE_FILTERS = ("indicator", "region", "segment", "basis", "measure")
 FILTER = {"indicator": "revenue"}

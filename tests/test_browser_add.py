@@ -34,7 +34,7 @@ from test_add_page import own_bulletin
 from dashboard import adding, ids, shell
 from dashboard.i18n import t
 from dashboard.pages import bulletins
-from dashboard.screenshots import (
+from dashboard.tools.screenshots import (
     PAGE_TIMEOUT,
     console_errors,
     fresh_tab,

@@ -1,7 +1,7 @@
-"""Hand-made callback requests (``dashboard.callback_guard``): a 4xx naming what is wrong for
+"""Hand-made callback requests (``dashboard.server.callback_guard``): a 4xx naming what is wrong for
 a body of the wrong shape, a 200 or 204 for a well-formed one whatever its values, never a 5xx.
 
-Most tests post to the real app under gunicorn (``dashboard.screenshots.running_app``, once
+Most tests post to the real app under gunicorn (``dashboard.tools.screenshots.running_app``, once
 for the module, on a fresh SQLite store): Dash hands the callbacks registered at import
 (``dash.callback``) only to the first app that serves a request in a process, and a test
 session makes many apps. The callbacks come from ``/_dash-dependencies``, so a page added
@@ -39,8 +39,9 @@ from editor_client import EDITOR_ENV, EditorClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import callback_guard, ids
-from dashboard.screenshots import running_app
+from dashboard import ids
+from dashboard.server import callback_guard
+from dashboard.tools.screenshots import running_app
 
 ENV = EDITOR_ENV
 ROUTE = "/_dash-update-component"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import data, figures, i18n, shell
+from dashboard import data, i18n, shell
+from dashboard.figures import base
 
 
 @pytest.mark.parametrize(
@@ -43,12 +44,12 @@ def _frame(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
 
 
 def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
-    line = figures.Line(
+    line = base.Line(
         "增加值",
         _frame([("2024-03", 1.0, False), ("2024-05", 3.0, False), ("2024-04", 2.0, True)]),
         "%",
     )
-    figure = figures.time_series([line], "增速", "%", "zh")
+    figure = base.time_series([line], "增速", "%", "zh")
     reported, derived = figure["data"]
     assert reported["x"] == ["2024-03", "2024-04", "2024-05"]
     assert reported["y"] == [1.0, None, 3.0]
@@ -62,13 +63,13 @@ def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
 
 
 def test_a_figure_without_data_says_so() -> None:
-    figure = figures.time_series([], "增速", "%", "en")
+    figure = base.time_series([], "增速", "%", "en")
     assert figure["data"] == []
     assert figure["layout"]["annotations"][0]["text"] == "No data"
 
 
 def test_month_span_crosses_years() -> None:
-    assert figures.month_span(["2023-11", "2024-02"]) == [
+    assert base.month_span(["2023-11", "2024-02"]) == [
         "2023-11",
         "2023-12",
         "2024-01",

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from corpus_paths import CORPUS, ROOT, require
 
-from loaders.datasets import added_at, build_datasets
-from loaders.tables import TABLE_NAMES
+from loaders.tables.datasets import added_at, build_datasets
+from loaders.tables.frames import TABLE_NAMES
 
 pytestmark = pytest.mark.corpus
 

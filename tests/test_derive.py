@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from loaders.derive import comparison_rates, derived_rows, regional_shares, single_months
+from loaders.tables.derive import comparison_rates, derived_rows, regional_shares, single_months
 
 
 def fact(

@@ -1,5 +1,5 @@
-"""Download by URL (``dashboard.downloads``) and the server's security settings
-(``dashboard.security``), through the Flask test client of the real app.
+"""Download by URL (``dashboard.server.downloads``) and the server's security settings
+(``dashboard.server.security``), through the Flask test client of the real app.
 
 Every table in every format answers with the right type and parseable content; a filtered
 CSV equals ``loaders.api`` for the same filter, byte for byte; bad parameters get a 400
@@ -32,12 +32,14 @@ import pandas as pd
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard import data, downloads, security
-from loaders import api, export
+from dashboard import data
+from dashboard.server import downloads, security
+from loaders import api
 from loaders.api import SHIPPED_DATASETS
-from loaders.importer import import_tables
 from loaders.schema import BULLETINS, INDICATORS_TABLE, OBSERVATIONS
 from loaders.store import Store
+from loaders.tables import export
+from loaders.tables.importer import import_tables
 
 TABLES = ("observations", "wide", "bulletins", "indicators")
 FORMATS = ("csv", "json", "xlsx")
@@ -82,7 +84,7 @@ def read_csv(body: bytes) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame, tmp_path: Path) -> bytes:
-    """``frame`` as ``loaders.export.write_csv`` writes it."""
+    """``frame`` as ``loaders.tables.export.write_csv`` writes it."""
     return export.write_csv(frame, tmp_path / "expected.csv").read_bytes()
 
 

@@ -1,7 +1,7 @@
-"""``loaders.tables`` and ``loaders.export``: every format writes its files; CSV has a BOM,
-neutralised formula text and negative numbers as numbers; the workbook has one sheet per table,
-a frozen header and units in it; ``datapackage.json`` is generated from ``loaders.schema`` and
-validates with frictionless; the wide table has one row per period.
+"""``loaders.tables.frames`` and ``loaders.tables.export``: every format writes its files; CSV
+has a BOM, neutralised formula text and negative numbers as numbers; the workbook has one sheet
+per table, a frozen header and units in it; ``datapackage.json`` is generated from
+``loaders.schema`` and validates with frictionless; the wide table has one row per period.
 
 The bulletins here are written for these tests in the style of MIIT's monthly reports; their
 figures are invented (and consistent with each other), not copied from any real bulletin.
@@ -21,12 +21,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from loaders.bulletin.parse import parse_bulletin
 from loaders.catalog import INDICATORS, REGIONS
-from loaders.export import FORMULA_STARTS, datapackage, export, neutralise, plain_number
-from loaders.parse import parse_bulletin
 from loaders.schema import BULLETINS, INDICATORS_TABLE, OBSERVATIONS
 from loaders.store import Store
-from loaders.tables import TABLE_NAMES, build_tables, observations_table, units_of_wide
+from loaders.tables.export import FORMULA_STARTS, datapackage, export, neutralise, plain_number
+from loaders.tables.frames import TABLE_NAMES, build_tables, observations_table, units_of_wide
 
 JULY = """2023年1—7月份电子信息制造业运行情况
 
@@ -366,7 +366,7 @@ def test_frictionless_catches_a_period_off_the_pattern(exported: Path) -> None:
 
 
 def test_the_command_offers_every_format() -> None:
-    from loaders.cli_export import FORMAT_CHOICES
-    from loaders.export import FORMATS
+    from loaders.cli.export import FORMAT_CHOICES
+    from loaders.tables.export import FORMATS
 
     assert FORMAT_CHOICES == FORMATS

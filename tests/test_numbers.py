@@ -1,4 +1,4 @@
-"""Numbers, units and signs (``loaders.numbers``): the words that sign a figure, exact
+"""Numbers, units and signs (``loaders.bulletin.numbers``): the words that sign a figure, exact
 unit scaling of levels, and the damage that makes a printed figure untrustworthy."""
 
 from __future__ import annotations
@@ -8,7 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.numbers import change_sign, damage, gap_sign, half_step, level_value, rate_sign
+from loaders.bulletin.numbers import (
+    change_sign,
+    damage,
+    gap_sign,
+    half_step,
+    level_value,
+    rate_sign,
+)
 
 
 @pytest.mark.parametrize(

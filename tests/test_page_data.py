@@ -17,12 +17,13 @@ import dash
 import pytest
 from dash import dcc, html
 
-from dashboard import data, downloads, ids
-from dashboard.downloads import Filters
+from dashboard import data, ids
 from dashboard.pages import data_page
+from dashboard.server import downloads
+from dashboard.server.downloads import Filters
 from loaders import api
 from loaders.catalog import INDICATORS
-from loaders.export import plain_number
+from loaders.tables.export import plain_number
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from dash_tree import component, graphs
 
-from dashboard import data, figures, ids
+from dashboard import data, ids
+from dashboard.figures import base
 from dashboard.pages import growth
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -101,7 +102,7 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
     assert bulletin == SHA[:16] and period == "2023-02"  # the bulletin's key
     assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover and SHA[:12] in hover
     assert traces[0]["customdata"][0] == ["", "", "2023-01"]
-    assert traces[1]["line"]["color"] == figures.PALETTE[0]  # the latest year in red
+    assert traces[1]["line"]["color"] == base.PALETTE[0]  # the latest year in red
     layout = figure["layout"]
     assert layout["xaxis"]["type"] == "category"
     assert layout["xaxis"]["categoryarray"] == traces[0]["x"]
@@ -226,7 +227,7 @@ def test_the_page_renders_every_query(
     assert set(charts) == {"growth", "years", "month"}
     for name, graph in charts.items():
         assert graph.id == {"type": ids.CHART, "page": "growth", "name": name}
-        assert graph.config == figures.GRAPH_CONFIG
+        assert graph.config == base.GRAPH_CONFIG
         title = graph.figure["layout"]["title"]["text"]
         assert title.endswith("（%）" if lang != "en" else "(%)")
         texts = [title, *(trace["name"] for trace in graph.figure["data"])]

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from dash_tree import graphs
 
-from dashboard import data, figures, ids
+from dashboard import data, ids
+from dashboard.figures import base
 from dashboard.pages import growth, products
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -146,7 +147,7 @@ def test_the_page_renders_every_query(
     assert set(charts) == {"level", "growth"}
     for name, graph in charts.items():
         assert graph.id == {"type": ids.CHART, "page": "products", "name": name}
-        assert graph.config == figures.GRAPH_CONFIG
+        assert graph.config == base.GRAPH_CONFIG
         layout = graph.figure["layout"]
         texts = [layout["title"]["text"], layout["yaxis"]["title"]["text"]]
         texts += [trace["name"] for trace in graph.figure["data"]]

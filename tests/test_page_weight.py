@@ -2,7 +2,7 @@
 
 The dashboard draws its charts with a partial plotly.js (only the trace types it uses,
 ``dashboard/assets/plotly-partial.min.js``, built by ``scripts/plotly_bundle.sh``) instead of
-the full ``plotly.min.js`` Dash would load, and ``dashboard.compression`` compresses the
+the full ``plotly.min.js`` Dash would load, and ``dashboard.server.compression`` compresses the
 static files once per worker. Checked here:
 
 - without a browser: the bundle is built for the plotly.js version the Python plotly package
@@ -35,9 +35,10 @@ from dash import Input, Output, dcc, html
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from dashboard import compression, shell
+from dashboard import shell
 from dashboard.i18n import t
-from dashboard.screenshots import ROOT, chrome, console_errors, wait_for_page
+from dashboard.server import compression
+from dashboard.tools.screenshots import ROOT, chrome, console_errors, wait_for_page
 
 if TYPE_CHECKING:
     from browser_fixtures import App
@@ -164,9 +165,9 @@ def test_static_files_are_compressed_once_per_worker(
 def test_callback_answers_are_gzipped_each_time_at_their_own_level(
     tmp_path: Path, compress_calls: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Callback answers: gzip at ``CALLBACK_GZIP_LEVEL`` (``dashboard.response_cache`` keeps
+    """Callback answers: gzip at ``CALLBACK_GZIP_LEVEL`` (``dashboard.server.response_cache`` keeps
     them as gzip bytes), even for a browser that takes br; compressed anew each time (they
-    are not cached here), by ``dashboard.compression``, not Flask-Compress (whose level
+    are not cached here), by ``dashboard.server.compression``, not Flask-Compress (whose level
     stays 6 for pages); none for a client that takes no gzip."""
     levels: list[int] = []
     original = gzip.compress
@@ -202,7 +203,7 @@ def test_callback_answers_are_gzipped_each_time_at_their_own_level(
 
 
 def test_the_page_keeps_its_script_hashes(shipped_store: None) -> None:
-    """Compression runs after ``dashboard.security``, which hashes the uncompressed page."""
+    """Compression runs after ``dashboard.server.security``, which hashes the uncompressed page."""
     from dashboard.app import create_app
 
     response = fetch(create_app().server.test_client(), f"{FIRST_PAGE}?lang=en", "gzip, br")
@@ -261,7 +262,7 @@ def url_path(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def perf_driver(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Headless Chromium (``dashboard.screenshots.chrome``) with the performance log on
+    """Headless Chromium (``dashboard.tools.screenshots.chrome``) with the performance log on
     (``browser`` is asked for its skip-or-fail check only)."""
     driver = chrome(tmp_path_factory.mktemp("perf") / "profile", lang="en-US", performance_log=True)
     try:

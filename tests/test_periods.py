@@ -1,4 +1,5 @@
-"""Reporting periods (``loaders.periods``): the bulletin's own period and reference periods.
+"""Reporting periods (``loaders.bulletin.periods``): the bulletin's own period and reference
+periods.
 
 ``detect`` decides a bulletin's last month from its title or body (``1—11月份``, ``一季度``,
 ``上半年``, ``前三季度``, a full year) and its year from the text, a comparison with the
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.periods import Month, PeriodError, detect, reference_month
-from loaders.text import normalize
+from loaders.bulletin.periods import Month, PeriodError, detect, reference_month
+from loaders.bulletin.text import normalize
 
 VA = "规模以上电子信息制造业增加值同比增长"
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders import Bulletin, BulletinError, parse_bulletin
-from loaders.text import normalize
+from loaders.bulletin.text import normalize
 
 BULLETIN = """2024年1—5月份电子信息制造业运行情况
 

@@ -1,4 +1,4 @@
-"""Repeated chart views come from memory (``dashboard.response_cache``): the same body and
+"""Repeated chart views come from memory (``dashboard.server.response_cache``): the same body and
 data version give the same bytes without running the callback; a new data version, another
 body or another callback runs it."""
 
@@ -13,8 +13,9 @@ import dash
 import pytest
 from dash import Input, Output, dcc, html
 
-from dashboard import data, response_cache
-from loaders.parse import parse_bulletin
+from dashboard import data
+from dashboard.server import response_cache
+from loaders.bulletin.parse import parse_bulletin
 
 CHART = {"type": "chart", "page": "test", "name": "line"}
 GZIP = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}

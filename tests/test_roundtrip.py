@@ -1,4 +1,4 @@
-"""``loaders.importer`` and the ``eim export``/``eim import`` commands: bulletins
+"""``loaders.tables.importer`` and the ``eim export``/``eim import`` commands: bulletins
 added, exported as CSV, imported into a fresh store and exported again give identical files,
 ``added_at`` to the microsecond; a store holding other bulletins is refused, one holding the
 same is left unchanged; a damaged file is refused with its line named. The round trip runs on
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from test_export import ADDS, fill
 
+from loaders.bulletin.parse import parse_bulletin
 from loaders.cli import main
-from loaders.export import export
-from loaders.importer import ImportRefused, TableError, import_tables
-from loaders.parse import parse_bulletin
 from loaders.store import Store
+from loaders.tables.export import export
+from loaders.tables.importer import ImportRefused, TableError, import_tables
 
 #: ``store``: a fresh store on each database (SQLite; PostgreSQL when scripts/test.sh runs it).
 pytest_plugins = ["store_fixtures"]
@@ -173,7 +173,7 @@ def test_the_whole_corpus_survives_export_and_import(tmp_path: Path) -> None:
     store and exported again: identical files."""
     from corpus_paths import corpus_folder
 
-    from loaders.parse import read_source
+    from loaders.bulletin.parse import read_source
 
     original = new_store(tmp_path / "corpus.sqlite")
     for path in sorted(corpus_folder("bulletins").glob("*.txt")):

@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import synthetic_store as synthetic  # noqa: E402
 from loaders import api  # noqa: E402
-from loaders.periods import Month  # noqa: E402
+from loaders.bulletin.periods import Month  # noqa: E402
 from loaders.schema import KEY_COLUMNS  # noqa: E402
 from loaders.store import Store  # noqa: E402
 from loaders.store.tables import bulletins as bulletins_db  # noqa: E402

@@ -1,4 +1,4 @@
-"""Normalisation of bulletin text (``loaders.text``): what every rule may rely on.
+"""Normalisation of bulletin text (``loaders.bulletin.text``): what every rule may rely on.
 
 Covers script (traditional -> simplified, pinyin glosses removed), width (NFKC digits and
 punctuation), month ranges (``1—11月份`` -> ``1-11月份``), spaces inside numbers and words,
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.text import decode, normalize
+from loaders.bulletin.text import decode, normalize
 
 
 @pytest.mark.parametrize(

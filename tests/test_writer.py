@@ -21,8 +21,8 @@ from fact_sets import bulletins
 from hypothesis import HealthCheck, given, settings
 
 from loaders import parse_bulletin
-from loaders.periods import Month
-from loaders.text import normalize
+from loaders.bulletin.periods import Month
+from loaders.bulletin.text import normalize
 from loaders.writer import Document, Fact, Figure, Style, write
 from loaders.writer.numerals import exact
 from loaders.writer.style import HOUSE_STYLE
@@ -307,8 +307,8 @@ def test_english_units_as_an_english_reader_expects() -> None:
 @pytest.mark.parametrize("period", ["2019-04", "2021-06", "2023-11", "2023-12", "2025-02"])
 def test_shipped_periods_in_english_state_only_their_facts(period: str, tmp_path: Path) -> None:
     from loaders.api import SHIPPED_DATASETS
-    from loaders.importer import import_tables
     from loaders.store import Store
+    from loaders.tables.importer import import_tables
     from loaders.writer import period_facts
 
     store = Store(f"sqlite:///{tmp_path / 'eim.sqlite'}")

@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 
 from loaders import BulletinError, parse_bulletin
 from loaders.api import SHIPPED_DATASETS
-from loaders.importer import import_tables
-from loaders.periods import Month
+from loaders.bulletin.periods import Month
 from loaders.store import Store
+from loaders.tables.importer import import_tables
 from loaders.writer import Fact, Style, period_facts, write
 from loaders.writer.style import HOUSE_STYLE
 

@@ -8,7 +8,7 @@ issues and checks, and each fact against the store: new, unchanged, or old -> ne
 **cancel** (nothing stored).
 
 Who: the page is open to everyone, the form only to the signed-in editor
-(``dashboard.auth``), and the one callback checks the session on the server before it
+(``dashboard.server.auth``), and the one callback checks the session on the server before it
 previews or stores anything: a hand-made request without a session gets a refusal. Every
 value it receives is checked (type, size, shape); anything unexpected gets a message.
 """
@@ -22,7 +22,7 @@ from typing import Any, Final
 import dash
 from dash import Input, Output, State, callback, ctx, dcc, html
 
-from dashboard import adding, auth, ids, shell
+from dashboard import adding, ids, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -35,8 +35,9 @@ from dashboard.i18n import (
 )
 from dashboard.i18n import text as page_text
 from dashboard.pages import bulletins, growth
+from dashboard.server import auth
 from dashboard.shell import Component
-from loaders.models import Observation
+from loaders.bulletin.models import Observation
 from loaders.store import AddResult, StoreChanged
 
 PATH: Final = "/add"
@@ -274,7 +275,7 @@ def layout(lang: str = "zh", login: object = "", **_: Any) -> html.Div:
     """The page for ``lang``: the form for the signed-in editor, else how to get it."""
     lang = lang_of(lang)
     header = [html.H2(_t("title", lang)), html.P(_t("intro", lang), className="note")]
-    if not auth.settings().enabled():
+    if not auth.enabled():
         return html.Div([*header, html.P(_t("off", lang), className="chart add-off")])
     editor = auth.current_editor()
     if editor is None:

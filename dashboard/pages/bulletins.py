@@ -9,7 +9,7 @@ and scrolled to), ``lang``. Anything unreadable falls back to the default.
 
 How the figures are found. The store keeps the RAW source text (a web copy: maybe HTML,
 traditional characters, full-width digits, pinyin glosses); each fact keeps the sentence it
-was read from in the NORMALISED text (``loaders.text.normalize``) and the figure as printed
+was read from in the NORMALISED text (``loaders.bulletin.text.normalize``) and the figure as printed
 (``13.5万亿元``, ``1.5%`` — without the sign the words give it). Positions in the raw text
 cannot be recovered from the normalised one in general (HTML removed, characters
 converted), so matching printed figures in the raw text would miss or mis-mark figures in
@@ -24,7 +24,7 @@ silently. The raw text is shown verbatim, unmarked, in a fold below.
 
 Each row of the list also links to the bulletin of its period as ``loaders.writer`` writes
 it from the stored facts, in Chinese and in English, as UTF-8 text
-(``dashboard.downloads.written_url``: ``/data/written/<period>.<lang>.txt``).
+(``dashboard.server.downloads.written_url``: ``/data/written/<period>.<lang>.txt``).
 
 A bulletin imported from the shipped datasets has no text: the page says so and lists the
 bulletin's figures in their printed forms instead.
@@ -47,7 +47,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import data, downloads, ids, shell
+from dashboard import data, ids, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -58,8 +58,9 @@ from dashboard.i18n import (
     t,
     value_text,
 )
+from dashboard.server import downloads
 from dashboard.shell import with_query
-from loaders.text import normalize
+from loaders.bulletin.text import normalize
 
 PATH = "/bulletins"
 SENTENCE_ID = "sentence-{}"
@@ -157,7 +158,7 @@ def normalised(raw: str) -> str:
 
 def split_sentences(text: str) -> list[list[str]]:
     """Paragraphs (lines) of sentences, each ending at ``。 ! ?`` or the line's end, as
-    ``loaders.reader`` cuts them (so a fact's ``text`` equals one of them)."""
+    ``loaders.bulletin.reader`` cuts them (so a fact's ``text`` equals one of them)."""
     paragraphs = []
     for line in text.split("\n"):
         pieces = re.findall(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]?|[{SENTENCE_END}]", line)

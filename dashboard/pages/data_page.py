@@ -11,7 +11,7 @@ Query (every view is a link; anything unreadable falls back to its default, neve
     page        1, 2, … (PAGE_SIZE rows each; past the end: the last page)
     lang        zh (default) or en
 
-The filters are those of the download URLs (``dashboard.downloads``): the page's links to
+The filters are those of the download URLs (``dashboard.server.downloads``): the page's links to
 ``/data/<table>.<format>`` carry exactly the page's filters, and the table shows the rows
 those links download, sorted and paged here. The table is plain HTML (``dash_table`` is
 deprecated and warns on every construction); its header links sort it, its pager pages it,
@@ -31,8 +31,7 @@ from typing import Any, Final
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, downloads, i18n, ids, shell
-from dashboard.downloads import Filters
+from dashboard import data, i18n, ids, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -43,8 +42,10 @@ from dashboard.i18n import (
     t,
     unit_name,
 )
+from dashboard.server import downloads
+from dashboard.server.downloads import Filters
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
-from loaders.export import plain_number
+from loaders.tables.export import plain_number
 
 PATH: Final = "/data"
 BULLETINS_PATH: Final = "/bulletins"

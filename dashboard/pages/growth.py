@@ -31,7 +31,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, ids, shell
-from dashboard.figures import (
+from dashboard.figures.base import (
     GRAPH_CONFIG,
     PALETTE,
     Figure,
@@ -42,7 +42,7 @@ from dashboard.figures import (
     source_key,
     time_series,
 )
-from dashboard.frame_memo import column, memo
+from dashboard.figures.memo import column, memo
 from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
 PATH = "/growth"

@@ -15,7 +15,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import data, ids, shell, summary
-from dashboard.figures import sparkline
+from dashboard.figures.base import sparkline
 from dashboard.i18n import basis_name, indicator_name, lang_of, t, value_text
 
 PATH = "/"

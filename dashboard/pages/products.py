@@ -31,8 +31,8 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, ids, shell
-from dashboard.figures import PALETTE, Figure, Line, time_series
-from dashboard.frame_memo import column
+from dashboard.figures.base import PALETTE, Figure, Line, time_series
+from dashboard.figures.memo import column
 from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
 from dashboard.pages.growth import (
     BASES,

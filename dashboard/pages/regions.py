@@ -5,7 +5,7 @@ of the national revenue and how the shares moved; ``?period=YYYY-MM`` picks the 
 
 Shapes: the builders are pure — the tidy observations table (``data.observations()``) in,
 a plotly figure out (the bar charts as plain dicts, the cheapest to build and send; the
-time series from ``dashboard.figures``); ``share_table`` gives one ``Share`` per region.
+time series from ``dashboard.figures.base``); ``share_table`` gives one ``Share`` per region.
 The bulletins print regional figures for the year to date only (1—M月), so every figure
 here is cumulative.
 
@@ -15,7 +15,7 @@ Charts (ids ``{"type": "chart", "page": "regions", "name": …}``):
     shares            share of the national revenue: the printed share, and beside it the
                       share computed from the levels (100 × region / national revenue,
                       derived, hatched) wherever the two differ by more than the printed
-                      figures' rounding (the tolerance of ``loaders.checks``) or no share
+                      figures' rounding (the tolerance of ``loaders.bulletin.checks``) or no share
                       was printed; a note below says which and by how much
     levels            revenue by region
     shares_over_time  each region's share over the months, printed solid, derived dotted
@@ -37,19 +37,19 @@ from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
 from dashboard import data, ids, shell
-from dashboard.figures import GRAPH_CONFIG, PALETTE, Line, base_layout, source_key, time_series
-from dashboard.frame_memo import memo
+from dashboard.figures.base import GRAPH_CONFIG, PALETTE, Line, base_layout, source_key, time_series
+from dashboard.figures.memo import memo
 from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
+from loaders.bulletin.checks import SHARE_TOLERANCE
+from loaders.bulletin.numbers import printed_uncertainty
 from loaders.catalog import FOUR_REGIONS
-from loaders.checks import SHARE_TOLERANCE
-from loaders.numbers import printed_uncertainty
 
 PATH = "/regions"
 PAGE = "regions"
 CLUSTERS: tuple[str, ...] = ("jing_jin_ji", "yangtze_delta")
 REGIONS: tuple[str, ...] = (*FOUR_REGIONS, *CLUSTERS)
 #: Added to the rounding of the printed figures before a printed share counts as differing
-#: from the computed one (as in ``loaders.checks``).
+#: from the computed one (as in ``loaders.bulletin.checks``).
 SHARE_SLACK = 0.05
 DERIVED_PATTERN = "/"
 #: A bar chart as plotly reads it: {"data": [traces], "layout": {...}}.

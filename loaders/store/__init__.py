@@ -4,7 +4,6 @@ SQLite by default, PostgreSQL when ``EIM_DATABASE_URL`` says so; one code path
 (SQLAlchemy Core). See ``loaders.store.store.Store``.
 """
 
-from loaders.store.settings import Settings
 from loaders.store.store import AddResult, Change, Store, StoreChanged
 
-__all__ = ["AddResult", "Change", "Settings", "Store", "StoreChanged"]
+__all__ = ["AddResult", "Change", "Store", "StoreChanged"]

@@ -18,7 +18,6 @@ twice at the same moment land once.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -33,11 +32,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from loaders.checks import cross_checks
-from loaders.models import Bulletin, Issue
+from loaders import settings as configuration
+from loaders.bulletin.checks import cross_checks
+from loaders.bulletin.models import Bulletin, Issue
 from loaders.schema import KEY_COLUMNS
+from loaders.settings import Settings
 from loaders.store.migrations import WRITE, migrate
-from loaders.store.settings import Settings
 from loaders.store.tables import bulletins, observations
 
 PUBLISHER = "工业和信息化部运行监测协调局 (MIIT)"
@@ -156,7 +156,7 @@ class Store:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Store:
         """The store the environment names (``EIM_DATABASE_URL`` or the SQLite file)."""
-        return cls((settings or Settings()).url())
+        return cls((settings or configuration.current()).url())
 
     def close(self) -> None:
         with self._opened_lock:
@@ -398,10 +398,10 @@ def insert_bulletin(
 def _pause_for_tests() -> None:
     """Hold the open transaction for ``EIM_TEST_PAUSE_BEFORE_COMMIT`` seconds: lets the
     kill test stop a process in the middle of an add. Unset, it does nothing."""
-    seconds = os.environ.get("EIM_TEST_PAUSE_BEFORE_COMMIT")
+    seconds = configuration.current().test_pause_before_commit
     if seconds:
         print("eim: paused before commit", flush=True)
-        time.sleep(float(seconds))
+        time.sleep(seconds)
 
 
 def _fact_rows(connection: Connection, as_of: datetime | None) -> Iterable[dict[str, Any]]:

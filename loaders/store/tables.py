@@ -9,7 +9,7 @@
     schema_migrations(name PRIMARY KEY, applied_at)
 
 Only printed figures are stored; derived series are computed from them when asked
-(``loaders.derive``), so they can never be mixed in. A bulletin's ``text`` is its
+(``loaders.tables.derive``), so they can never be mixed in. A bulletin's ``text`` is its
 full source text (empty for bulletins imported from the shipped datasets, which
 carry no texts); nothing is ever updated or deleted.
 """

@@ -7,7 +7,7 @@
 
 ``write`` is the loader's inverse: the Chinese text of a bulletin's printed facts parses
 back (``loaders.parse_bulletin``) to exactly those facts, in every ``Style`` the loader
-reads. Derived figures are written apart, after ``loaders.marks.DERIVED_MARK``, which the
+reads. Derived figures are written apart, after ``loaders.bulletin.marks.DERIVED_MARK``, which the
 loader does not read past. A fact no sentence can state is in ``Document.unwritten``;
 nothing is invented and nothing is dropped silently.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from loaders.periods import Month
+from loaders.bulletin.periods import Month
 from loaders.writer.document import Document, Figure, Paragraph
 from loaders.writer.en import EnglishWriter
 from loaders.writer.facts import Fact, period_facts

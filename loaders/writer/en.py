@@ -10,8 +10,8 @@ every figure is a ``Figure`` holding its fact.
 
 from __future__ import annotations
 
+from loaders.bulletin.periods import Month
 from loaders.catalog import SEGMENTS
-from loaders.periods import Month
 from loaders.writer.document import Figure, Piece
 from loaders.writer.facts import Fact
 from loaders.writer.numerals import en_level, exact, is_approximate, is_multiple, magnitude, plain

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from loaders.models import Observation
+from loaders.bulletin.models import Observation
 from loaders.schema import TIDY_COLUMNS
 
 
@@ -40,8 +40,8 @@ class Fact(Observation):
 
 def period_facts(rows: Iterable[Mapping[str, Any]], period: str) -> list[Fact]:
     """The facts of ``period`` (YYYY-MM) among store rows: printed ones and, flagged
-    ``derived``, the series ``loaders.derive`` computes from all the rows."""
-    from loaders.derive import derived_rows
+    ``derived``, the series ``loaders.tables.derive`` computes from all the rows."""
+    from loaders.tables.derive import derived_rows
 
     printed = [dict(row) for row in rows]
     every = printed + derived_rows(printed)

@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
-from loaders.numbers import LEVEL_UNITS, NUMBER
+from loaders.bulletin.numbers import LEVEL_UNITS, NUMBER
 from loaders.writer.facts import Fact
 
 _LEADING_NUMBER = re.compile(NUMBER)

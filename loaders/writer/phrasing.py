@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from loaders.periods import Month
+from loaders.bulletin.periods import Month
 from loaders.writer.document import Document, Paragraph, Piece
 from loaders.writer.facts import Fact
 from loaders.writer.plan import Item, Section, Sentence

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from loaders.bulletin.periods import Month
 from loaders.catalog import FOUR_REGIONS, INDICATORS, MEASURES, SEGMENTS
-from loaders.periods import Month
 from loaders.writer.facts import Fact
 
 #: Paragraph kinds, each with the indicators it writes, in the order it writes them.

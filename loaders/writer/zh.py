@@ -11,10 +11,10 @@ A fact whose comparison period no phrase can name is left out and reported as un
 
 from __future__ import annotations
 
+from loaders.bulletin.marks import DERIVED_MARK
+from loaders.bulletin.periods import Month
+from loaders.bulletin.text import to_traditional
 from loaders.catalog import INDICATORS, REGIONS, SEGMENTS
-from loaders.marks import DERIVED_MARK
-from loaders.periods import Month
-from loaders.text import to_traditional
 from loaders.writer.document import Document, Figure, Piece
 from loaders.writer.facts import Fact
 from loaders.writer.numerals import is_approximate, is_multiple, magnitude, zh_level

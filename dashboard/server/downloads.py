@@ -1,0 +1,509 @@
+"""Download by URL, like Datasette: every table of the store as CSV, JSON or XLSX.
+
+    /data/<table>.<format>   table: observations, wide, bulletins, indicators
+                             format: csv (UTF-8 with BOM), json (an array of records),
+                             xlsx (one sheet, header row frozen, units in the header)
+    /data/written/<period>.<lang>.txt
+                             the bulletin of a period (YYYY-MM, one with a stored bulletin)
+                             as ``loaders.writer`` writes it from the stored facts, in
+                             ``zh`` or ``en``: plain UTF-8 text (no BOM), an attachment named
+                             ``eim-<period>-<lang>.txt``; any other period or language is a
+                             404 saying which exist
+    /data/datapackage.json   the Frictionless descriptor of the four CSV files above; its
+                             resource paths (``observations.csv`` …) are relative to it, so
+                             they resolve to the URLs above, and the four CSV files saved
+                             beside it form a valid data package
+
+Query parameters (the same names as ``loaders.api.observations``'s):
+    indicator, region, segment, basis, measure
+                catalog codes; several by repeating the parameter or with commas
+                (``?indicator=revenue,total_profit&region=east``); none: every code
+    start, end  periods YYYY-MM, inclusive
+    derived     true (only computed rows), false (only printed rows), all (the default)
+    as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC):
+                the data as stored then; ``latest`` (the default) for now
+    lang        accepted and ignored (the page's links may carry it)
+observations and wide take them all; bulletins takes start, end (its own period) and
+as_of; indicators and datapackage.json take none. Any other parameter, an unknown code, a
+malformed period or time gets a 400 whose plain-text message names the parameter and what
+it allows — never a 500. An unknown table or format is a 404, naming the tables.
+
+Shapes: the tables of ``loaders.tables.frames`` (``observations`` is ``loaders.api.observations``
+for the same filter, row for row), written by ``loaders.tables.export``'s writers: text cells that
+a spreadsheet would run as a formula get an apostrophe in CSV and XLSX, numbers stay
+numbers. CSV and XLSX come as attachments, JSON inline; each named ``<table>.<format>``.
+
+Data comes through ``dashboard.data`` (cached per store version); a time in ``as_of`` reads
+the store as it was then, cached per (store version, time).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlencode
+
+import pandas as pd
+from flask import Flask, Response, request
+
+from dashboard import data, summary
+from dashboard.server import security
+from loaders import api
+from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
+from loaders.schema import PERIOD
+from loaders.tables import export
+from loaders.tables.frames import TABLE_NAMES, indicators_table, wide_table
+from loaders.writer import LANGS
+
+#: The URL of every download: ``/data/<table>.<format>``.
+URL_PREFIX: Final = "/data/"
+FORMATS: Final[tuple[str, ...]] = ("csv", "json", "xlsx")
+DATAPACKAGE_URL: Final = URL_PREFIX + export.DATAPACKAGE
+MEDIA_TYPES: Final[dict[str, str]] = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+#: The parameters holding catalog codes, with the codes each allows.
+CODES: Final[dict[str, tuple[str, ...]]] = {
+    "indicator": tuple(INDICATORS),
+    "region": tuple(REGIONS),
+    "segment": tuple(SEGMENTS),
+    "basis": tuple(BASES),
+    "measure": tuple(MEASURES),
+}
+DERIVED_VALUES: Final[dict[str, bool | None]] = {"true": True, "false": False, "all": None}
+LATEST: Final = "latest"
+#: Parameters every URL accepts and ignores.
+IGNORED: Final[tuple[str, ...]] = ("lang",)
+FILTERS: Final[tuple[str, ...]] = (*CODES, "start", "end", "derived", "as_of")
+#: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
+WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
+WRITTEN_LANGS: Final[tuple[str, ...]] = LANGS
+_WRITTEN_NAME: Final = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z]+)\.txt$")
+#: The parameters each table takes (besides ``IGNORED``).
+PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
+    "observations": FILTERS,
+    "wide": FILTERS,
+    "bulletins": ("start", "end", "as_of"),
+    "indicators": (),
+    "datapackage": (),
+}
+_PERIOD: Final = re.compile(PERIOD)
+#: How much of a bad value an error message repeats.
+SHOWN: Final = 60
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be honoured; its message says what is allowed."""
+
+    def __init__(self, name: str, problem: str, allowed: str) -> None:
+        self.name = name
+        super().__init__(f"Bad parameter {_shown(name)}: {problem}. Allowed: {allowed}.")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A selection of observations; an empty tuple or string selects everything."""
+
+    indicator: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    segment: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
+    measure: tuple[str, ...] = ()
+    start: str = ""
+    end: str = ""
+    derived: bool | None = None
+    #: ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z`` (UTC), or "" for the latest data.
+    as_of: str = ""
+
+    def query(self) -> dict[str, str]:
+        """The URL query that stands for these filters (only those set; codes joined with
+        commas), the same on the page and in the download URLs."""
+        query: dict[str, str] = {}
+        for name in FILTERS:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                text = ",".join(value)
+            elif isinstance(value, bool):
+                text = "true" if value else "false"
+            else:
+                text = value or ""
+            if text:
+                query[name] = text
+        return query
+
+    def keywords(self) -> dict[str, Any]:
+        """The same filters as keyword arguments of ``loaders.api.observations``."""
+        found: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, tuple):
+                value = list(value) if value else None
+            found[item.name] = value if value not in ("", None) else None
+        return found
+
+
+# -- reading parameters ---------------------------------------------------------------------
+
+
+def strings(value: object) -> list[str]:
+    """A query value as a list of strings: ``"a"`` -> ["a"], a list (a repeated key) item
+    by item, None -> [] (anything else as its text)."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value if item is not None]
+    return [str(value)]
+
+
+def parse_codes(name: str, raw: Sequence[str], *, strict: bool = True) -> tuple[str, ...]:
+    """The codes of parameter ``name``, each given once, from repeated and comma-separated
+    values; an unknown code raises ``BadParameter`` (or, not ``strict``, is left out)."""
+    allowed = CODES[name]
+    codes: list[str] = []
+    for value in raw:
+        for piece in value.split(","):
+            code = piece.strip()
+            if not code or code in codes:
+                continue
+            if code in allowed:
+                codes.append(code)
+            elif strict:
+                raise BadParameter(name, f"{_shown(code)} is not a code", ", ".join(allowed))
+    return tuple(codes)
+
+
+def _one(name: str, raw: Sequence[str], allowed: str) -> str:
+    given = [value.strip() for value in raw if value.strip()]
+    if len(given) > 1:
+        raise BadParameter(name, f"{len(given)} values given, one expected", allowed)
+    return given[0] if given else ""
+
+
+def parse_period(name: str, raw: Sequence[str]) -> str:
+    """A period ``YYYY-MM`` (month 01..12), or "" when none is given."""
+    allowed = "one period YYYY-MM with a month 01-12, e.g. 2023-01"
+    value = _one(name, raw, allowed)
+    if value and not _PERIOD.match(value):
+        raise BadParameter(name, f"{_shown(value)} is not a period", allowed)
+    return value
+
+
+def parse_derived(raw: Sequence[str]) -> bool | None:
+    """true -> True (computed rows only), false -> False (printed only), all/none -> None."""
+    allowed = ", ".join(DERIVED_VALUES)
+    value = _one("derived", raw, allowed).lower()
+    if value and value not in DERIVED_VALUES:
+        raise BadParameter("derived", f"{_shown(value)} is not one of them", allowed)
+    return DERIVED_VALUES.get(value)
+
+
+def as_of_text(moment: datetime) -> str:
+    """A time as ``as_of`` holds it: UTC, ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z`` (no zone: UTC)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return export.iso_utc(moment)
+
+
+def parse_as_of(raw: Sequence[str]) -> str:
+    """An ISO 8601 time as ``as_of_text`` writes it; "" for none or ``latest``."""
+    allowed = "one ISO 8601 time, e.g. 2024-03-01 or 2024-03-01T08:00:00Z (no zone: UTC), or latest"
+    value = _one("as_of", raw, allowed)
+    if not value or value.lower() == LATEST:
+        return ""
+    # a "+" in a query string arrives as a space: 2024-03-01T08:00:00+08:00
+    for candidate in (value, value.replace(" ", "+")):
+        try:
+            return as_of_text(datetime.fromisoformat(candidate))
+        except (ValueError, OverflowError):
+            continue
+    raise BadParameter("as_of", f"{_shown(value)} is not a time", allowed)
+
+
+def _ordered(filters: Filters) -> Filters:
+    if filters.start and filters.end and filters.start > filters.end:
+        raise BadParameter(
+            "start", f"start {filters.start} is after end {filters.end}", "start <= end"
+        )
+    return filters
+
+
+def parse_filters(
+    args: Mapping[str, Sequence[str]], allowed: Sequence[str] = FILTERS, where: str = ""
+) -> Filters:
+    """The filters of a download URL's query (``{key: [values]}``); anything unknown or
+    malformed raises ``BadParameter``."""
+    for name in args:
+        if name not in allowed and name not in IGNORED:
+            names = ", ".join(allowed) if allowed else "none"
+            raise BadParameter(name, f"no such parameter{where}", names)
+    found: dict[str, Any] = {}
+    for name in allowed:
+        raw = list(args.get(name, ()))
+        if name in CODES:
+            found[name] = parse_codes(name, raw)
+        elif name in ("start", "end"):
+            found[name] = parse_period(name, raw)
+        elif name == "derived":
+            found[name] = parse_derived(raw)
+        elif name == "as_of":
+            found[name] = parse_as_of(raw)
+    return _ordered(Filters(**found))
+
+
+def lenient_filters(query: Mapping[str, object]) -> Filters:
+    """The filters of a page's query (values as Dash passes them: a string, or a list for
+    a repeated key): unknown codes are left out, any other bad value falls back to its
+    default (of several values, the first readable one counts), and a start after the end
+    swaps with it. Never raises."""
+    found: dict[str, Any] = {
+        name: parse_codes(name, strings(query.get(name)), strict=False) for name in CODES
+    }
+    readers: dict[str, Callable[[list[str]], Any]] = {
+        "start": lambda raw: parse_period("start", raw),
+        "end": lambda raw: parse_period("end", raw),
+        "derived": parse_derived,
+        "as_of": parse_as_of,
+    }
+    for name, read in readers.items():
+        for value in strings(query.get(name)):
+            if not value.strip():
+                continue
+            try:
+                found[name] = read([value])
+            except BadParameter:
+                continue
+            break
+    start, end = found.get("start", ""), found.get("end", "")
+    if start and end and start > end:
+        found.update(start=end, end=start)
+    return Filters(**found)
+
+
+# -- the tables -----------------------------------------------------------------------------
+
+
+@data.cached(maxsize=8)
+def _observations_as_of(version: int, as_of: str) -> pd.DataFrame:
+    return api.observations(as_of=as_of, store=data.store())
+
+
+@data.cached(maxsize=8)
+def _bulletins_as_of(version: int, as_of: str) -> pd.DataFrame:
+    return api.bulletins(as_of=as_of, store=data.store())
+
+
+def all_observations(as_of: str = "") -> pd.DataFrame:
+    """Every observation, latest vintage (or as stored at ``as_of``); shared, do not change."""
+    if not as_of:
+        return data.observations()
+    return _observations_as_of(data.version(), as_of)
+
+
+def select(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of an observations table that ``filters`` keep, as
+    ``loaders.api.observations`` keeps them (same order, index 0..n-1)."""
+    keep = pd.Series(True, index=frame.index)
+    for name in CODES:
+        codes = getattr(filters, name)
+        if codes:
+            keep &= frame[name].isin(codes)
+    if filters.start:
+        keep &= frame["period"] >= filters.start
+    if filters.end:
+        keep &= frame["period"] <= filters.end
+    if filters.derived is not None:
+        keep &= frame["derived"] == filters.derived
+    return frame[keep].reset_index(drop=True)
+
+
+def observations(filters: Filters) -> pd.DataFrame:
+    """The observations ``filters`` select: ``loaders.api.observations(**filters.keywords())``."""
+    return select(all_observations(filters.as_of), filters)
+
+
+def bulletins(filters: Filters) -> pd.DataFrame:
+    """The stored bulletins (as of ``filters.as_of``) of the periods start..end."""
+    frame = _bulletins_as_of(data.version(), filters.as_of) if filters.as_of else data.bulletins()
+    keep = pd.Series(True, index=frame.index)
+    if filters.start:
+        keep &= frame["period"] >= filters.start
+    if filters.end:
+        keep &= frame["period"] <= filters.end
+    return frame[keep].reset_index(drop=True)
+
+
+def table(name: str, filters: Filters) -> pd.DataFrame:
+    """The table ``name`` (one of ``loaders.tables.frames.TABLE_NAMES``) for ``filters``."""
+    if name == "observations":
+        return observations(filters)
+    if name == "wide":
+        return wide_table(observations(filters))
+    if name == "bulletins":
+        return bulletins(filters)
+    if name == "indicators":
+        return indicators_table()
+    raise KeyError(name)
+
+
+def render(name: str, frame: pd.DataFrame, fmt: str) -> bytes:
+    """``frame`` as the bytes of ``loaders.tables.export``'s writer for ``fmt`` (an XLSX workbook
+    has one sheet, named ``name``)."""
+    with tempfile.TemporaryDirectory(prefix="eim-download-") as folder:
+        path = Path(folder) / f"{name}.{fmt}"
+        if fmt == "csv":
+            export.write_csv(frame, path)
+        elif fmt == "json":
+            export.write_json(frame, path)
+        elif fmt == "xlsx":
+            export.write_xlsx({name: frame}, path)
+        else:
+            raise ValueError(f"unknown format {fmt!r}")
+        return path.read_bytes()
+
+
+@data.cached(maxsize=2)
+def _datapackage(version: int) -> bytes:
+    tables = {name: table(name, Filters()) for name in TABLE_NAMES}
+    descriptor = export.datapackage(tables, "csv")
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def datapackage() -> bytes:
+    """``datapackage.json`` for the CSV files at ``/data/<table>.csv`` (every row)."""
+    return _datapackage(data.version())
+
+
+# -- URLs -----------------------------------------------------------------------------------
+
+
+def url(name: str, fmt: str, filters: Filters | None = None) -> str:
+    """The download URL of table ``name`` as ``fmt`` with ``filters`` (only those the table
+    takes): ``/data/observations.csv?indicator=revenue&start=2023-01``."""
+    query = {
+        key: value
+        for key, value in (filters or Filters()).query().items()
+        if key in PARAMETERS[name]
+    }
+    return f"{URL_PREFIX}{name}.{fmt}" + (f"?{urlencode(query)}" if query else "")
+
+
+# -- the routes -----------------------------------------------------------------------------
+
+
+def _plain(message: str, status: int) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _not_found(path: str) -> Response:
+    tables = ", ".join(name for name in PARAMETERS if name != "datapackage")
+    return _plain(
+        f"No download at {path}: the URLs are {URL_PREFIX}<table>.<format> with a table of "
+        f"{tables} and a format of {', '.join(FORMATS)}, and {DATAPACKAGE_URL}.",
+        404,
+    )
+
+
+def _arguments() -> dict[str, list[str]]:
+    return {key: request.args.getlist(key) for key in request.args}
+
+
+def _file(body: bytes, name: str, fmt: str) -> Response:
+    response = Response(body, mimetype=MEDIA_TYPES[fmt])
+    disposition = "inline" if fmt == "json" else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}.{fmt}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def download(table_name: str, fmt: str) -> Response:
+    """``/data/<table>.<format>``: the table, filtered by the query (see the module doc)."""
+    if table_name not in TABLE_NAMES or fmt not in FORMATS:
+        return _not_found(request.path)
+    try:
+        filters = parse_filters(
+            _arguments(), PARAMETERS[table_name], f" of {URL_PREFIX}{table_name}.{fmt}"
+        )
+    except BadParameter as error:
+        return _plain(str(error), 400)
+    frame = table(table_name, filters)
+    return _file(render(table_name, frame, fmt), table_name, fmt)
+
+
+def datapackage_view() -> Response:
+    """``/data/datapackage.json``: the descriptor of the four CSV downloads."""
+    try:
+        parse_filters(_arguments(), PARAMETERS["datapackage"], f" of {DATAPACKAGE_URL}")
+    except BadParameter as error:
+        return _plain(str(error), 400)
+    response = Response(datapackage(), mimetype="application/json")
+    response.headers["Content-Disposition"] = f'inline; filename="{export.DATAPACKAGE}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+# -- the written bulletins -------------------------------------------------------------------
+
+
+def written_url(period: str, lang: str) -> str:
+    """The URL of ``period``'s written bulletin in ``lang``: ``/data/written/2023-11.en.txt``."""
+    return f"{WRITTEN_PREFIX}{period}.{lang}.txt"
+
+
+def written_periods() -> list[str]:
+    """The periods (YYYY-MM, oldest first) that have a stored bulletin, so a written one."""
+    return sorted(str(period) for period in data.bulletins()["period"].unique())
+
+
+def _no_written(path: str, problem: str) -> Response:
+    periods = written_periods()
+    shown = ", ".join(periods) if periods else "none yet"
+    return _plain(
+        f"No written bulletin at {path}: {problem}. The URLs are "
+        f"{WRITTEN_PREFIX}<period>.<lang>.txt with a language of {', '.join(WRITTEN_LANGS)} and "
+        f"a period that has a stored bulletin: {shown}.",
+        404,
+    )
+
+
+def written(name: str) -> Response:
+    """``/data/written/<period>.<lang>.txt``: the period's bulletin written from the stored
+    facts (``dashboard.summary.document``), as a UTF-8 text attachment."""
+    found = _WRITTEN_NAME.match(name)
+    if found is None:
+        return _no_written(request.path, "the name is not <period>.<lang>.txt")
+    period, lang = found.groups()
+    if lang not in WRITTEN_LANGS:
+        return _no_written(request.path, f"{_shown(lang)} is not a language")
+    if period not in written_periods():
+        return _no_written(request.path, f"no bulletin of {period} is stored")
+    try:
+        parse_filters(_arguments(), (), f" of {WRITTEN_PREFIX}<period>.<lang>.txt")
+    except BadParameter as error:
+        return _plain(str(error), 400)
+    body = summary.document(period, lang).text().encode("utf-8")
+    response = Response(body, mimetype="text/plain")
+    response.headers["Content-Disposition"] = f'attachment; filename="eim-{period}-{lang}.txt"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def register(server: Flask) -> None:
+    """Add the download routes to ``server`` and its security settings
+    (``dashboard.server.security.register``, which does nothing the second time)."""
+    security.register(server)
+    server.add_url_rule(DATAPACKAGE_URL, "eim_datapackage", datapackage_view)
+    server.add_url_rule(URL_PREFIX + "<table_name>.<fmt>", "eim_download", download)
+    server.add_url_rule(WRITTEN_PREFIX + "<name>", "eim_written", written)

@@ -1,0 +1,239 @@
+"""Arithmetic checks on one bulletin's facts: warnings that quote the figures.
+
+Shape: the bulletin's observations in, ``Issue(severity="warning")`` rows out.
+Checks (each within the rounding of the printed figures):
+- the four regional shares of revenue add up to 100 (± 0.3);
+- a region's printed share matches its revenue over the national revenue;
+- the four regions' revenue adds up to the national revenue;
+- the profit margin matches total profit over revenue;
+- smartphones are no more than mobile phones.
+Across bulletins (``cross_checks``, ``change_consistency``): each change against an
+earlier period matches the two figures it compares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from loaders.bulletin.models import Issue, Observation
+from loaders.bulletin.numbers import printed_uncertainty
+from loaders.catalog import FOUR_REGIONS, REGIONS
+from loaders.schema import KEY_COLUMNS
+
+SHARE_TOLERANCE = 0.3
+
+Key = tuple[str, str, str, str, str]  # period, basis, indicator, region, measure
+
+
+def _index(observations: Iterable[Observation]) -> dict[Key, Observation]:
+    return {
+        (o.period, o.basis, o.indicator, o.region, o.measure): o
+        for o in observations
+        if o.segment == "all" and o.measure in ("level", "share_pct")
+    }
+
+
+def _uncertainty(observation: Observation) -> float:
+    """Half a unit of the last printed digit, in the observation's unit."""
+    return printed_uncertainty(observation.printed)
+
+
+def run_checks(observations: list[Observation]) -> list[Issue]:
+    """Every arithmetic check over one bulletin's facts."""
+    index = _index(observations)
+    periods = sorted({(key[0], key[1]) for key in index})
+    issues: list[Issue] = []
+    for period, basis in periods:
+        issues.extend(_shares_add_up(index, period, basis))
+        issues.extend(_shares_match_levels(index, period, basis))
+        issues.extend(_regions_add_up(index, period, basis))
+        issues.extend(_margin_matches(index, period, basis))
+        issues.extend(_smartphones_within_phones(index, period, basis))
+    return issues
+
+
+def _warning(message: str) -> Issue:
+    return Issue(severity="warning", message=message)
+
+
+def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    shares = [index.get((period, basis, "revenue", r, "share_pct")) for r in FOUR_REGIONS]
+    if any(s is None for s in shares):
+        return []
+    total = sum(s.value for s in shares if s is not None)
+    if abs(total - 100) <= SHARE_TOLERANCE:
+        return []
+    return [
+        _warning(
+            f"{period}: the four regions' shares of revenue sum to {total:.1f}%, "
+            f"expected 100 ± {SHARE_TOLERANCE}"
+        )
+    ]
+
+
+def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    national = index.get((period, basis, "revenue", "national", "level"))
+    if national is None:
+        return []
+    issues = []
+    for region in REGIONS:
+        share = index.get((period, basis, "revenue", region, "share_pct"))
+        level = index.get((period, basis, "revenue", region, "level"))
+        if share is None or level is None:
+            continue
+        computed = 100 * level.value / national.value
+        relative = _uncertainty(level) / level.value + _uncertainty(national) / national.value
+        tolerance = computed * relative + _uncertainty(share) + 0.05
+        if abs(computed - share.value) > tolerance:
+            issues.append(
+                _warning(
+                    f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
+                    f"from its revenue {level.value:g} over the national {national.value:g} "
+                    f"亿元 = {computed:.2f}%"
+                )
+            )
+    return issues
+
+
+def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    national = index.get((period, basis, "revenue", "national", "level"))
+    levels = [index.get((period, basis, "revenue", r, "level")) for r in FOUR_REGIONS]
+    if national is None or any(level is None for level in levels):
+        return []
+    present = [level for level in levels if level is not None]
+    total = sum(level.value for level in present)
+    tolerance = _uncertainty(national) + sum(_uncertainty(level) for level in present)
+    if abs(total - national.value) <= tolerance:
+        return []
+    return [
+        _warning(
+            f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
+            f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)"
+        )
+    ]
+
+
+def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+    margin = index.get((period, basis, "profit_margin", "national", "level"))
+    profit = index.get((period, basis, "total_profit", "national", "level"))
+    revenue = index.get((period, basis, "revenue", "national", "level"))
+    if margin is None or profit is None or revenue is None or revenue.value <= 0:
+        return []
+    computed = 100 * profit.value / revenue.value
+    relative = _uncertainty(profit) / abs(profit.value) + _uncertainty(revenue) / revenue.value
+    tolerance = abs(computed) * relative + _uncertainty(margin)
+    if abs(computed - margin.value) <= tolerance + 1e-9:
+        return []
+    return [
+        _warning(
+            f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
+            f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%"
+        )
+    ]
+
+
+def _smartphones_within_phones(
+    index: dict[Key, Observation], period: str, basis: str
+) -> list[Issue]:
+    phones = index.get((period, basis, "output_mobile_phones", "national", "level"))
+    smart = index.get((period, basis, "output_smartphones", "national", "level"))
+    if phones is None or smart is None or smart.value <= phones.value:
+        return []
+    return [
+        _warning(
+            f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
+            f"{phones.value:g} 万台"
+        )
+    ]
+
+
+# -- checks across bulletins ---------------------------------------------------------------
+
+FactKey = tuple[str, ...]
+
+
+def _fact_key(row: Mapping[str, Any]) -> FactKey:
+    return tuple(str(row[c] or "") for c in KEY_COLUMNS)
+
+
+def change_consistency(
+    rows: Iterable[Mapping[str, Any]], index: Mapping[FactKey, Mapping[str, Any]]
+) -> list[Issue]:
+    """Each ``change_pp`` in ``rows`` against the two figures it compares, when ``index``
+    (facts by key) holds both: 2023-11 says value added growth rose 0.9 points on 1—10月,
+    so 2023-11's rate minus 2023-10's must be 0.9, within the rounding of the three
+    printed figures. For the profit margin the figures are its levels."""
+    issues: list[Issue] = []
+    for row in rows:
+        if row["measure"] != "change_pp" or not row["ref_period"]:
+            continue
+        base = "level" if row["indicator"] == "profit_margin" else "yoy_pct"
+        common = (row["indicator"], row["region"], row["segment"], row["basis"], base, "")
+        now = index.get((row["period"], *common))
+        then = index.get((row["ref_period"], *common))
+        if now is None or then is None:
+            continue
+        difference = float(now["value"]) - float(then["value"])
+        tolerance = sum(printed_uncertainty(str(r.get("printed") or "")) for r in (row, now, then))
+        if abs(difference - float(row["value"])) <= tolerance + 1e-9:
+            continue
+        issues.append(
+            Issue(
+                severity="warning",
+                message=(
+                    f"{row['period']} {row['indicator']} ({row['region']}, {row['basis']}): the "
+                    f"change on {row['ref_period']} is printed as {float(row['value']):+g} pp, but "
+                    f"{float(now['value']):g} ({row['period']}, bulletin "
+                    f"{str(now.get('bulletin', ''))[:12]}) minus {float(then['value']):g} "
+                    f"({row['ref_period']}, bulletin {str(then.get('bulletin', ''))[:12]}) is "
+                    f"{difference:+.2f}"
+                ),
+                text=str(row.get("text") or ""),
+            )
+        )
+    return issues
+
+
+def cross_checks(
+    new: Iterable[Observation], stored: Iterable[Mapping[str, Any]], sha256: str
+) -> list[Issue]:
+    """The checks a new bulletin gets against the store: its changes against the stored
+    figures they refer to, and the stored changes that refer to its periods (the store's
+    latest facts, overlaid with the new bulletin's)."""
+    new_rows = [{**o.row(), "printed": o.printed, "bulletin": sha256} for o in new]
+    stored = list(stored)
+    index: dict[FactKey, Mapping[str, Any]] = {_fact_key(row): row for row in stored}
+    index.update({_fact_key(row): row for row in new_rows})
+    periods = {row["period"] for row in new_rows}
+    referring = [
+        row
+        for row in stored
+        if row["measure"] == "change_pp"
+        and row["ref_period"] in periods
+        and _fact_key(row) not in {_fact_key(r) for r in new_rows}
+    ]
+    return change_consistency([*new_rows, *referring], index)
+
+
+def store_report(facts: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every check over the store's facts (latest vintage of each), as report lines:
+    a summary first, then one ``warning: …`` line per failed check."""
+    from loaders.bulletin.models import Observation
+
+    by_bulletin: dict[str, list[Observation]] = {}
+    for row in facts:
+        by_bulletin.setdefault(str(row.get("bulletin", "")), []).append(
+            Observation(**{c: row[c] for c in (*KEY_COLUMNS, "value", "unit", "printed")})
+        )
+    issues: list[Issue] = []
+    for observations in by_bulletin.values():
+        issues.extend(run_checks(observations))
+    index = {_fact_key(row): row for row in facts}
+    issues.extend(change_consistency(facts, index))
+    periods = {row["period"] for row in facts}
+    head = (
+        f"checked {len(facts)} facts of {len(periods)} periods from {len(by_bulletin)} "
+        f"bulletins: {len(issues)} warning(s)"
+    )
+    return [head, *(f"warning: {issue.message}" for issue in issues)]

@@ -1,0 +1,218 @@
+"""The loader's entry point: a bulletin (text, bytes or a path) -> a ``Bulletin``.
+
+    parse_bulletin(Path("2023-11.txt"))            # .txt or a saved .html page
+    parse_bulletin(pasted_text, period="2023-11")  # when the text names no year
+
+Steps: read and decode -> normalise (``loaders.bulletin.text``) -> decide the period
+(``loaders.bulletin.periods``) -> read facts (``loaders.bulletin.reader``) -> drop conflicting
+duplicates -> arithmetic checks (``loaders.bulletin.checks``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from loaders.bulletin.checks import run_checks
+from loaders.bulletin.marks import DERIVED_MARK
+from loaders.bulletin.models import Bulletin, Issue, Observation
+from loaders.bulletin.numbers import printed_uncertainty
+from loaders.bulletin.periods import PeriodError, detect
+from loaders.bulletin.reader import BulletinReader
+from loaders.bulletin.text import binary_kind, control_characters, decode, normalize
+
+#: A bulletin is at least one sentence with a figure; shorter inputs are refused.
+_MIN_CHARACTERS = 20
+
+
+class BulletinError(ValueError):
+    """The input is not a bulletin the loader can read; the message says why and what to do."""
+
+
+def read_source(source: str | bytes | Path) -> tuple[str, str]:
+    """(raw text, name) of a bulletin given as text, bytes or a path."""
+    if isinstance(source, Path):
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            raise BulletinError(f"cannot read {source}: {error.strerror}") from error
+        return _decoded(data, str(source)), str(source)
+    if isinstance(source, bytes):
+        return _decoded(source, "<bytes>"), "<bytes>"
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BulletinError(
+            f"the text holds a character that is not text (position {error.start}); "
+            "paste or save the bulletin again"
+        ) from error
+    _refuse_control_characters(source, "the text")
+    return source, "<text>"
+
+
+def _decoded(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise BulletinError(f"{name} is empty: there is nothing to read")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise BulletinError(
+            f"{name} is not text but {kind}; save the bulletin's web page (.html) or its "
+            "text (.txt) and try again"
+        )
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as error:
+        raise BulletinError(
+            f"{name} is neither UTF-8 nor GB18030/GBK text (byte {error.start} cannot be "
+            "decoded); save the bulletin as text and try again"
+        ) from error
+    _refuse_control_characters(text, name)
+    return text
+
+
+#: More control characters than this (besides tab and line breaks) and a text is refused.
+_MAX_CONTROL_CHARACTERS = 8
+
+
+def _refuse_control_characters(text: str, name: str) -> None:
+    found = control_characters(text)
+    if found > _MAX_CONTROL_CHARACTERS:
+        raise BulletinError(
+            f"{name} holds {found} control characters: it is not a text file (a binary "
+            "file, or text in an encoding other than UTF-8 and GB18030)"
+        )
+
+
+def parse_bulletin(
+    source: str | bytes | Path, *, period: str | None = None, name: str | None = None
+) -> Bulletin:
+    """Parse one bulletin; raises ``BulletinError`` when it is not one."""
+    raw, source_name = read_source(source)
+    source_name = name or source_name
+    text, computed = _without_computed_part(normalize(raw))
+    if len(text) < _MIN_CHARACTERS or not any(ch.isdigit() for ch in text):
+        raise BulletinError(
+            f"{source_name} holds no bulletin: {len(text)} characters and no figures"
+        )
+    try:
+        detected = detect(text, source_name, period)
+    except (PeriodError, ValueError) as error:
+        raise BulletinError(f"{source_name}: {error}") from error
+    reader = BulletinReader(text, detected.period)
+    reader.read()
+    current, later = _without_later_periods(reader.observations, str(detected.period))
+    observations, conflicts = _without_conflicts(current)
+    issues = [*later, *conflicts, *reader.issues, *computed]
+    if detected.year_from not in ("text", "--period"):
+        issues.insert(
+            0,
+            Issue(
+                severity="warning",
+                message=f"the text names no year; {detected.period.year} comes from "
+                f"{detected.year_from} (pass --period YYYY-MM to set it)",
+            ),
+        )
+    issues.extend(run_checks(observations))
+    if not observations and not issues:
+        raise BulletinError(
+            f"{source_name} does not read as a bulletin: it has a period "
+            f"({detected.period}) but no figure of electronic-information manufacturing"
+        )
+    return Bulletin(
+        source=source_name,
+        period=str(detected.period),
+        title=detected.title,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        observations=observations,
+        issues=issues,
+    )
+
+
+def _without_computed_part(text: str) -> tuple[str, list[Issue]]:
+    """The text before ``DERIVED_MARK`` (the computed figures of a written bulletin,
+    ``loaders.writer``), and an issue saying that the rest was not read."""
+    index = text.find(DERIVED_MARK)
+    if index < 0:
+        return text, []
+    skipped = text[index:]
+    lines = skipped.count("\n") + 1
+    issue = Issue(
+        severity="warning",
+        message=f"the {lines} line(s) from 「{DERIVED_MARK}」 on were not read: they hold "
+        "figures EIM Monitor computed, which no bulletin prints",
+        text=skipped.split("\n", 1)[0],
+    )
+    return text[:index].rstrip(), [issue]
+
+
+def _without_later_periods(
+    observations: list[Observation], period: str
+) -> tuple[list[Observation], list[Issue]]:
+    """The figures of ``period`` or earlier, and an issue for each of a later period: a
+    bulletin reports no month after its own, so such a figure comes from text around the
+    copy (a news wrapper quoting a later bulletin) and is not taken."""
+    kept: list[Observation] = []
+    issues: list[Issue] = []
+    for observation in observations:
+        if observation.period <= period:
+            kept.append(observation)
+            continue
+        issues.append(
+            Issue(
+                severity="refused",
+                message=f"a figure of {observation.period} in a bulletin of {period}: a "
+                "bulletin reports no later period, so it comes from text around the copy "
+                f"(such as a news wrapper); {observation.printed or observation.value} is "
+                "not taken",
+                text=observation.text,
+            )
+        )
+    return kept, issues
+
+
+def _without_conflicts(
+    observations: list[Observation],
+) -> tuple[list[Observation], list[Issue]]:
+    """One fact per key: repeats of a value are merged; a rounded repeat (a headline's
+    ``12%`` over the body's ``11.8%``) yields to the more precise figure, with an issue;
+    different values that are not roundings of each other are all dropped."""
+    by_key: dict[tuple[str, ...], list[Observation]] = {}
+    for observation in observations:
+        by_key.setdefault(observation.key(), []).append(observation)
+    kept: list[Observation] = []
+    issues: list[Issue] = []
+    for key, group in by_key.items():
+        values = sorted({o.value for o in group})
+        if len(values) == 1:
+            kept.append(group[0])
+            continue
+        fact = " ".join(k for k in key if k)
+        precise = min(group, key=lambda o: printed_uncertainty(o.printed))
+        if all(
+            abs(o.value - precise.value) <= printed_uncertainty(o.printed) + 1e-9
+            and (
+                o.value == precise.value
+                or printed_uncertainty(o.printed) > printed_uncertainty(precise.printed)
+            )
+            for o in group
+        ):
+            kept.append(precise)
+            rounded = sorted({o.printed for o in group if o.value != precise.value})
+            issues.append(
+                Issue(
+                    severity="refused",
+                    message=f"{fact}: {'、'.join(rounded)} is a rounding of {precise.printed}; "
+                    f"{precise.printed} is taken",
+                    text=" / ".join(o.text for o in group if o.value != precise.value),
+                )
+            )
+            continue
+        issues.append(
+            Issue(
+                severity="refused",
+                message=f"{fact} is printed with different values "
+                f"({', '.join(f'{v:g}' for v in values)}); none is taken",
+                text=" / ".join(o.text for o in group),
+            )
+        )
+    return kept, issues

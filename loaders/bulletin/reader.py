@@ -1,0 +1,341 @@
+"""The reader: walks a bulletin's tokens and turns measures into checked facts.
+
+Shape: normalised text and the bulletin's period in; ``Observation`` rows (one
+per printed number the codes can express) and ``Issue`` rows out.
+
+The reader keeps what is in force while it reads: the period and basis (set by
+``1-11月份``, ``11月份``, ``5月末``; back to the bulletin's own cumulative period at
+each paragraph), the indicator (set by a subject such as ``营业收入``, cleared at
+each sentence), the region (cleared at each sentence) and the segment (back to
+the whole industry at each paragraph). A measure is a fact only when all of
+them are known and its figure is whole, in a fitting unit and plausible; else
+it becomes an issue saying why.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal, InvalidOperation
+
+from loaders.bulletin.models import Issue, Observation
+from loaders.bulletin.numbers import FAMILY_OF_LEVEL_UNIT, NUMBER, as_float, damage, level_value
+from loaders.bulletin.periods import Basis, Month, marker_period, reference_month
+from loaders.bulletin.rules.base import Figure, MeasureRule, Subject
+from loaders.bulletin.scanner import Token, scan
+from loaders.catalog import INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+
+#: Indicators that belong to the whole industry even inside a sub-industry block
+#: (products and customs figures are national).
+NATIONAL_ONLY = tuple(code for code in INDICATORS if code.startswith(("output_", "customs_")))
+_NOT_A_MARKER_AFTER = "较比与由同自从和于"
+#: A figure that could be a statistic: with a unit or %, or where a copy was cut.
+_STAT_NUMBER = re.compile(rf"{NUMBER}(?=%|倍|个|百分点|万|亿|台|部|块|只|元|\.?\s*\Z)")
+_FLAT = "持平"
+#: Words that name a measured item. Outside a token they mean an item with no code of
+#: ours (``彩色电视机产量``, ``出口金额``): figures after them are not the last subject's.
+_FOREIGN_ITEM = re.compile(
+    "产量|出口|进口|投资|收入|利润|成本|价格|产值|交货值|金额|总额|美元|存货|资产|负债|费用|亏损"
+    "|营业|量|智能"
+)
+#: ``区`` outside a region subject, or ``部``/``北``/``地`` left before ``实现``: a region name
+#: we cannot read (``部地区``, ``部区``, ``部地`` of a damaged ``东部地区``); figures until the
+#: next region or sentence are not the nation's.
+_UNKNOWN_REGION = re.compile("区|[部北地](?=实现|地)")
+_EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
+
+
+class BulletinReader:
+    """Reads one normalised bulletin of ``period``; see the module docstring."""
+
+    def __init__(self, text: str, period: Month) -> None:
+        self.text = text
+        self.bulletin = period
+        self.end_of_text = len(text.rstrip())
+        self.observations: list[Observation] = []
+        self.issues: list[Issue] = []
+        self.consumed: list[tuple[int, int]] = []
+        self.period: Month | None = period
+        self.basis: Basis = "ytd"
+        self.indicator: str | None = None
+        self.region = "national"
+        self.segment = "all"
+        self.four_regions = False
+        self.foreign = ""
+        self.last_rate: float | None = None
+
+    # -- the walk --------------------------------------------------------------------
+
+    def read(self) -> None:
+        """Walk every token of the text."""
+        previous_end = 0
+        for token in scan(self.text):
+            foreign = _FOREIGN_ITEM.search(self.text, previous_end, token.start)
+            if foreign:
+                self.foreign = foreign.group(0)
+            if _UNKNOWN_REGION.search(self.text, previous_end, token.start):
+                self.region = ""
+            previous_end = token.end
+            if token.kind == "boundary":
+                self._boundary(token.name)
+            elif token.kind == "period":
+                self._period_marker(token)
+            elif token.kind == "subject" and isinstance(token.rule, Subject):
+                self._subject(token.rule)
+            elif token.kind == "measure" and isinstance(token.rule, MeasureRule):
+                self.consumed.append((token.start, token.end))
+                token.rule.build(token, self)
+        self._report_unread()
+
+    def _boundary(self, name: str) -> None:
+        self.indicator = None
+        self.last_rate = None
+        self.foreign = ""
+        if name == "clause":
+            return
+        self.region = "national"
+        self.four_regions = False
+        if name == "paragraph":
+            self.period, self.basis = self.bulletin, "ytd"
+            self.segment = "all"
+
+    def _period_marker(self, token: Token) -> None:
+        before = self.text[token.start - 1 : token.start] if token.start else ""
+        if (before and before in _NOT_A_MARKER_AFTER) or self.text.startswith("以来", token.end):
+            return
+        self.consumed.append((token.start, token.end))
+        year = token["year"] or None
+        if token.name == "cumulative":
+            month = int(token["to"]) if token["to"] else _named_month(token["named"])
+            self._set_period(year, month, "ytd")
+        elif token.name == "broken":
+            self.period = (
+                None  # ``5份`` with its 月 lost: figures until the next marker are refused
+            )
+        elif token.name == "single":
+            self._set_period(year, int(token["month"]), "ytd" if token["end"] else "month")
+        else:
+            self.period, self.basis = Month(int(token["year"]), 12), "ytd"
+
+    def _set_period(self, year: str | None, month: int, basis: Basis) -> None:
+        if not 1 <= month <= 12:
+            self.period = None  # e.g. "18月": no month; figures until the next marker are refused
+            return
+        self.period, self.basis = marker_period(year, month, basis, self.bulletin), basis
+
+    def _subject(self, subject: Subject) -> None:
+        if subject.blocks or subject.indicator:
+            self.foreign = ""
+            self.last_rate = None
+        if subject.blocks:
+            self.indicator = None
+        if subject.indicator:
+            self.indicator = subject.indicator
+        if subject.region:
+            self.region = subject.region
+        if subject.segment:
+            self.segment = subject.segment
+        if subject.four_regions:
+            self.four_regions = True
+
+    def in_decline(self) -> bool:
+        """True when the last growth rate read for the indicator in force was negative."""
+        return self.last_rate is not None and self.last_rate < 0
+
+    def set_indicator(self, indicator: str) -> None:
+        """Let a measure rule name its indicator (``营业收入利润率为4.2%``)."""
+        self.indicator = indicator
+        self.foreign = ""
+
+    # -- facts -----------------------------------------------------------------------
+
+    def emit(
+        self,
+        measure: str,
+        figure: Figure,
+        sign: int,
+        *,
+        suffix: str = "",
+        ref: str = "",
+        period: Month | None = None,
+        region: str | None = None,
+        indicator: str | None = None,
+    ) -> None:
+        """Turn one figure into a fact, or into an issue saying why it is not one."""
+        explicit_indicator = indicator
+        indicator = indicator or self.indicator
+        period = period or self.period
+        region = region or self.region
+        if period is None:
+            self._refuse(figure, "the period it belongs to cannot be read")
+            return
+        if indicator is None:
+            self.unread(figure, "no indicator of ours names it")
+            return
+        if self.foreign and explicit_indicator is None:
+            self.unread(figure, f"it follows 「{self.foreign}」 of an item with no code of ours")
+            return
+        if not region:
+            self.unread(figure, "it follows 「地区」 without a region we know")
+            return
+        if measure == "share_pct" and region == "national":
+            self.unread(figure, "a share of the national total names no region")
+            return
+        why = self._why_untrusted(measure, figure, suffix)
+        if why:
+            self._refuse(figure, why)
+            return
+        value = self._value(measure, indicator, figure, sign, suffix)
+        if isinstance(value, str):
+            self._refuse(figure, value)
+            return
+        ref_period = ""
+        if measure == "change_pp":
+            ref_month = reference_month(ref, period)
+            if ref_month is None:
+                self._refuse(figure, f"the comparison period 「{ref}」 cannot be read")
+                return
+            ref_period = str(ref_month)
+        implausible = _implausible(measure, indicator, region, value, self.basis, period)
+        if implausible:
+            self._refuse(figure, implausible)
+            return
+        segment = "all" if indicator in NATIONAL_ONLY else self.segment
+        self.observations.append(
+            Observation(
+                period=str(period),
+                basis=self.basis,
+                indicator=indicator,
+                region=region,
+                segment=segment,
+                measure=measure,
+                value=as_float(value),
+                unit=unit_of(indicator, measure),
+                ref_period=ref_period,
+                printed=figure.printed + suffix,
+                text=self._sentence(figure.start),
+            )
+        )
+        if measure == "yoy_pct" and indicator == self.indicator:
+            self.last_rate = float(value)
+
+    def _why_untrusted(self, measure: str, figure: Figure, suffix: str) -> str | None:
+        if figure.printed == _FLAT or figure.printed.endswith(_FLAT):
+            return None
+        broken = damage(self.text, figure.start, figure.end)
+        if broken:
+            return broken
+        cut_here = figure.end >= self.end_of_text
+        if not suffix and not cut_here:
+            expected = _EXPECTED_SUFFIX.get(measure, "个百分点")
+            return f"「{figure.printed}」 has no {expected} after it"
+        return None
+
+    def _value(
+        self, measure: str, indicator: str, figure: Figure, sign: int, suffix: str
+    ) -> Decimal | str:
+        if figure.printed.endswith(_FLAT):
+            return Decimal(0)
+        try:
+            number = Decimal(figure.printed)
+        except InvalidOperation:
+            return f"「{figure.printed}」 is not a number"
+        if measure == "yoy_pct" and suffix == "倍":
+            return number * 100 * sign
+        if measure == "yoy_pct" and number > 1000:
+            return f"a growth rate of {number}% is beyond ±1000%"
+        if measure != "level":
+            return number * sign
+        level_unit = INDICATORS[indicator].level_unit
+        if suffix == "%" or (not suffix and level_unit == "%"):
+            if level_unit != "%":
+                return f"a level in % does not fit {INDICATORS[indicator].name_zh}"
+            return number
+        if not suffix:
+            return "a level without its unit"
+        scaled, family = level_value(figure.printed, suffix)
+        if FAMILY_OF_LEVEL_UNIT.get(level_unit) != family:
+            return f"{INDICATORS[indicator].name_zh} is not measured in {suffix}"
+        return scaled
+
+    # -- issues ----------------------------------------------------------------------
+
+    def _sentence(self, index: int) -> str:
+        start = max(self.text.rfind(mark, 0, index) for mark in "。!?\n") + 1
+        ends = [e for e in (self.text.find(mark, index) for mark in "。!?\n") if e >= 0]
+        end = min(ends) + 1 if ends else len(self.text)
+        return self.text[start:end].strip()
+
+    def _refuse(self, figure: Figure, why: str) -> None:
+        self.issues.append(
+            Issue(
+                severity="refused",
+                message=f"「{figure.printed}」 not taken as a fact: {why}",
+                text=self._sentence(figure.start),
+            )
+        )
+
+    def unread(self, figure: Figure, why: str) -> None:
+        self.issues.append(
+            Issue(
+                severity="unread",
+                message=f"「{figure.printed}」 not read: {why}",
+                text=self._sentence(figure.start),
+            )
+        )
+
+    def _report_unread(self) -> None:
+        """One issue per sentence that holds figures no rule read."""
+        by_sentence: dict[str, list[str]] = {}
+        starts = [start for start, _ in self.consumed]  # in text order: tokens come left to right
+        for match in _STAT_NUMBER.finditer(self.text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.start() < self.consumed[index][1]:
+                continue
+            sentence = self._sentence(match.start())
+            by_sentence.setdefault(sentence, []).append(match.group(0))
+        for sentence, figures in by_sentence.items():
+            self.issues.append(
+                Issue(
+                    severity="unread",
+                    message="figures no rule reads: " + "、".join(f"「{f}」" for f in figures),
+                    text=sentence,
+                )
+            )
+
+
+def _named_month(named: str) -> int:
+    from loaders.bulletin.periods import NAMED_PERIODS
+
+    return NAMED_PERIODS[named]
+
+
+def _implausible(
+    measure: str, indicator: str, region: str, value: Decimal, basis: Basis, period: Month
+) -> str | None:
+    """Why a value cannot be true (a growth rate below -100 %, a level far outside its
+    indicator's range), or None."""
+    number = float(value)
+    if measure == "yoy_pct" and not -100 <= number <= 10_000:
+        return f"a growth rate of {number:g}% is impossible"
+    if measure == "yoy_pct" and number > 1000:
+        return None  # printed as a multiple (增长59倍) it is plausible; in % it was refused
+    if measure.endswith("_pp") and abs(number) > 100:
+        return f"a change of {number:g} percentage points is implausible"
+    if measure == "share_pct" and not 0 < number <= 100:
+        return f"a share of {number:g}% is impossible"
+    if measure != "level":
+        return None
+    spec = INDICATORS[indicator]
+    bounds = REGIONAL_MONTHLY_RANGE if region != "national" else spec.monthly_range
+    if bounds is None:
+        return f"{spec.name_zh} has no published level"
+    months = period.month if basis == "ytd" and spec.per_month else 1
+    per_month = number / months
+    low, high = bounds
+    if not low <= per_month <= high:
+        return (
+            f"{spec.name_zh} of {number:g} {spec.level_unit} over {months} month(s) is outside "
+            f"the plausible {low:g}–{high:g} {spec.level_unit} a month"
+        )
+    return None

@@ -1,0 +1,58 @@
+"""The ``eim`` command line: a thin layer of argparse over the library.
+
+    eim parse FILE...                 read bulletins, print their facts (``cli.parse``)
+    eim add | list | show | check     the store (``cli.store``)
+    eim export | import | datasets    tables as files (``cli.export``)
+    eim serve | password-hash         the dashboard under gunicorn (``cli.serve``)
+    eim write PERIOD                  a period's facts as a bulletin (``cli.write``)
+
+Each module adds its subcommands with ``register(subparsers)`` and imports what its
+commands need only when they run, so ``eim parse`` starts without pandas, the store or the
+dashboard. Exit statuses are those of ``loaders.cli.exits`` for every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from loaders import settings
+from loaders.cli import exits
+from loaders.cli import export as export_commands
+from loaders.cli import parse as parse_commands
+from loaders.cli import serve as serve_commands
+from loaders.cli import store as store_commands
+from loaders.cli import write as write_commands
+
+#: Modules that add subcommands, in the order ``eim --help`` lists them.
+COMMAND_MODULES = (
+    parse_commands,
+    store_commands,
+    export_commands,
+    serve_commands,
+    write_commands,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``eim`` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="eim", description="EIM Monitor: MIIT electronic-information bulletins as data."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``eim`` console script."""
+    args = build_parser().parse_args(argv)
+    settings.reload()  # a command reads the environment once, as it is when it starts
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:  # the reader (``| head``) stopped reading: not an error
+        sys.stderr.close()
+        return exits.OK
+    return status
