@@ -25,6 +25,7 @@ from typing import Any, Final
 from dashboard import data
 from loaders.bulletin.models import Bulletin
 from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
+from loaders.schema import is_period
 from loaders.store import AddResult
 
 #: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here.
@@ -32,7 +33,6 @@ MAX_UPLOAD_BYTES: Final = 1024 * 1024
 #: The most characters accepted from the paste box.
 MAX_PASTE_CHARS: Final = 200_000
 MAX_NAME_CHARS: Final = 200
-PERIOD: Final = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 PASTED: Final = "pasted text"
 #: The loader's advice to a command-line user (``pass --period YYYY-02``); the page has a box.
 _PERIOD_OPTION: Final = re.compile(r"pass --period YYYY-[0-9M]{2}")
@@ -100,7 +100,7 @@ def clean_period(value: object) -> str:
     if not isinstance(value, str):
         raise AddingError("The period must be written YYYY-MM, e.g. 2025-03.")
     period = value.strip()
-    if period and not PERIOD.match(period):
+    if period and not is_period(period):
         shown = period if len(period) <= 20 else period[:20] + "…"
         raise AddingError(
             f"{shown!r} is not a period: write it YYYY-MM with a month 01-12, e.g. 2025-03."

@@ -30,11 +30,11 @@ from dash.exceptions import MissingCallbackContextException
 from dashboard import ids
 from dashboard.i18n import lang_of
 from dashboard.shell import lang_of_search
+from loaders.schema import is_period
 
 BULLETINS_PATH = "/bulletins"
 #: A bulletin's sha256, or the prefix of it a chart point carries (``figures.source_key``).
 SHA256 = re.compile(r"^[0-9a-f]{16,64}$")
-PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 #: At most this many clicked points are read (a hand-made request may send thousands).
 MAX_POINTS = 20
 
@@ -59,11 +59,7 @@ def _source(point: object) -> tuple[str, str, str] | None:
     if not isinstance(sha, str) or not SHA256.match(sha):
         return None
     period = next(
-        (
-            c
-            for c in (custom[2] if len(custom) > 2 else None, point.get("x"))
-            if isinstance(c, str) and PERIOD.match(c)
-        ),
+        (c for c in (custom[2] if len(custom) > 2 else None, point.get("x")) if is_period(c)),
         "",
     )
     return sha, period, _number(point.get("y"))

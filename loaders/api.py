@@ -26,6 +26,7 @@ import pandas as pd
 
 from loaders.settings import PROJECT_ROOT, Settings
 from loaders.store import Store
+from loaders.tables.filters import Filters, select
 from loaders.tables.frames import bulletins_table, observations_table, wide_table
 
 #: The shipped datasets: the tidy tables built from the corpus (``eim datasets``).
@@ -45,10 +46,10 @@ def default_store(settings: Settings | None = None, datasets: Path = SHIPPED_DAT
     return store
 
 
-def _as_set(values: Filter) -> set[str] | None:
+def _codes(values: Filter) -> tuple[str, ...] | None:
     if values is None:
         return None
-    return {values} if isinstance(values, str) else set(values)
+    return (values,) if isinstance(values, str) else tuple(values)
 
 
 def _as_time(as_of: datetime | str | None) -> datetime | None:
@@ -71,29 +72,32 @@ def observations(
     store: Store | None = None,
 ) -> pd.DataFrame:
     """The tidy table, filtered: codes (one or several) for ``indicator``, ``region``,
-    ``segment``, ``basis``, ``measure``; periods ``start``..``end`` inclusive (YYYY-MM);
-    ``derived`` True or False for only computed or only printed rows (None: both);
-    ``as_of`` a time (or ISO string) to see the store as it was then."""
+    ``segment``, ``basis``, ``measure`` (an empty list keeps no row); periods
+    ``start``..``end`` inclusive (YYYY-MM); ``derived`` True or False for only computed or
+    only printed rows (None: both); ``as_of`` a time (or ISO string) to see the store as it
+    was then. The selection is ``loaders.tables.filters.select``'s."""
     store = store or default_store()
     frame = observations_table(store.facts(as_of=_as_time(as_of)), derived=derived is not False)
-    keep = pd.Series(True, index=frame.index)
-    for column, wanted in (
-        ("indicator", indicator),
-        ("region", region),
-        ("segment", segment),
-        ("basis", basis),
-        ("measure", measure),
-    ):
-        codes = _as_set(wanted)
-        if codes is not None:
-            keep &= frame[column].isin(codes)
-    if start:
-        keep &= frame["period"] >= start
-    if end:
-        keep &= frame["period"] <= end
-    if derived is not None:
-        keep &= frame["derived"] == derived
-    return frame[keep].reset_index(drop=True)
+    codes = {
+        "indicator": _codes(indicator),
+        "region": _codes(region),
+        "segment": _codes(segment),
+        "basis": _codes(basis),
+        "measure": _codes(measure),
+    }
+    if any(given == () for given in codes.values()):
+        return frame.iloc[:0].reset_index(drop=True)
+    filters = Filters(
+        indicator=codes["indicator"] or (),
+        region=codes["region"] or (),
+        segment=codes["segment"] or (),
+        basis=codes["basis"] or (),
+        measure=codes["measure"] or (),
+        start=start or "",
+        end=end or "",
+        derived=derived,
+    )
+    return select(frame, filters)
 
 
 def wide(

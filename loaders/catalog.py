@@ -234,6 +234,8 @@ REGIONS: Final[dict[str, tuple[str, str]]] = {
 #: The four regions whose shares of national revenue add up to 100, in the order
 #: the bulletins list them (``四个地区…分别为…``).
 FOUR_REGIONS: Final[tuple[str, ...]] = ("east", "central", "west", "northeast")
+#: The two clusters the bulletins report beside the four regions.
+CLUSTERS: Final[tuple[str, ...]] = ("jing_jin_ji", "yangtze_delta")
 
 SEGMENTS: Final[dict[str, tuple[str, str]]] = {
     "all": ("电子信息制造业", "Whole industry"),

@@ -1,9 +1,13 @@
 """The one definition of every table EIM Monitor stores and ships.
 
 Each table is a tuple of ``Column`` in order, with its type, whether it may be
-empty, its meaning and unit in words, and the keys. From this definition come:
-the tidy columns of ``loaders.bulletin.models``, the database tables of ``loaders.store``,
-the CSV/XLSX/JSON/Parquet exports and the Frictionless ``datapackage.json``.
+empty, its longest value, its meaning and unit in words, and the keys. From this
+definition come: the tidy columns of ``loaders.bulletin.models``, the database tables of
+``loaders.store.tables``, the DataFrames of ``loaders.tables.frames``, the
+CSV/XLSX/JSON/Parquet exports and the Frictionless ``datapackage.json``.
+
+The one definition of a fact's identity is here too, ``KEY_COLUMNS`` and ``fact_key``,
+and of a period's form, ``PERIOD`` and ``is_period``.
 
 Tables:
     observations — one row per fact: (period, indicator, region, segment, basis,
@@ -15,8 +19,10 @@ Tables:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, TypeGuard
 
 ColumnType = Literal["string", "number", "boolean", "integer", "datetime"]
 
@@ -24,13 +30,15 @@ ColumnType = Literal["string", "number", "boolean", "integer", "datetime"]
 @dataclass(frozen=True)
 class Column:
     """One column: ``name`` (snake_case), Frictionless ``type``, ``description`` with the
-    unit in words, ``required`` (no empty value), ``pattern`` for strings."""
+    unit in words, ``required`` (no empty value), ``pattern`` for strings and
+    ``max_length``, the longest string the database keeps (None: any length)."""
 
     name: str
     type: ColumnType
     description: str
     required: bool = True
     pattern: str | None = None
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,41 @@ class Table:
         return tuple(column.name for column in self.columns)
 
 
+#: A period: the last month of a reporting period, ``YYYY-MM``.
 PERIOD: Final = r"^\d{4}-(0[1-9]|1[0-2])$"
+_PERIOD: Final = re.compile(PERIOD)
+
+
+def is_period(value: object) -> TypeGuard[str]:
+    """True when ``value`` is a period string ``YYYY-MM`` with a month 01..12."""
+    return isinstance(value, str) and _PERIOD.match(value) is not None
+
+
+#: The columns that identify one fact (without ``derived``: a fact's identity).
+KEY_COLUMNS: Final[tuple[str, ...]] = (
+    "period",
+    "indicator",
+    "region",
+    "segment",
+    "basis",
+    "measure",
+    "ref_period",
+)
+#: The columns that name one series: a fact's key without its period and reference period.
+SERIES_COLUMNS: Final[tuple[str, ...]] = tuple(
+    name for name in KEY_COLUMNS if name not in ("period", "ref_period")
+)
+
+
+#: A fact's identity, as ``fact_key`` gives it.
+FactKey = tuple[str, ...]
+
+
+def fact_key(row: Mapping[str, object]) -> FactKey:
+    """A fact's identity, the values of ``KEY_COLUMNS`` of a row (a dict, a store row or a
+    record's fields) as strings, an empty or missing part as ""."""
+    return tuple(str(row.get(name) or "") for name in KEY_COLUMNS)
+
 
 OBSERVATIONS: Final = Table(
     name="observations",
@@ -62,20 +104,33 @@ OBSERVATIONS: Final = Table(
             "string",
             "Last month of the reporting period, YYYY-MM (1—11月份 -> 2023-11).",
             pattern=PERIOD,
+            max_length=7,
         ),
-        Column("basis", "string", "ytd: cumulative from January; month: that single month."),
-        Column("indicator", "string", "Indicator code, see the indicators table."),
+        Column(
+            "basis",
+            "string",
+            "ytd: cumulative from January; month: that single month.",
+            max_length=8,
+        ),
+        Column("indicator", "string", "Indicator code, see the indicators table.", max_length=64),
         Column(
             "region",
             "string",
             "national, east, central, west, northeast, jing_jin_ji, yangtze_delta.",
+            max_length=32,
         ),
-        Column("segment", "string", "all, or a sub-industry of the 2019-2021 bulletins."),
+        Column(
+            "segment",
+            "string",
+            "all, or a sub-industry of the 2019-2021 bulletins.",
+            max_length=64,
+        ),
         Column(
             "measure",
             "string",
             "level, yoy_pct, change_pp, gap_industry_pp, "
             "gap_high_tech_pp, gap_manufacturing_pp, share_pct.",
+            max_length=32,
         ),
         Column(
             "value",
@@ -88,12 +143,14 @@ OBSERVATIONS: Final = Table(
             "string",
             "亿元, 万台, 万块, 万个, 万只 for levels; % for rates, shares "
             "and margins; pp (percentage points) for changes and gaps.",
+            max_length=8,
         ),
         Column(
             "ref_period",
             "string",
             "For change_pp only: the period compared with, YYYY-MM.",
             required=False,
+            max_length=7,
         ),
         Column("derived", "boolean", "true when computed from printed figures, not printed."),
         Column(
@@ -116,16 +173,7 @@ OBSERVATIONS: Final = Table(
             required=False,
         ),
     ),
-    primary_key=(
-        "period",
-        "indicator",
-        "region",
-        "segment",
-        "basis",
-        "measure",
-        "ref_period",
-        "derived",
-    ),
+    primary_key=(*KEY_COLUMNS, "derived"),
     foreign_keys=(("indicator", "indicators", "code"), ("bulletin", "bulletins", "sha256")),
 )
 
@@ -135,16 +183,16 @@ BULLETINS: Final = Table(
     description="Every stored bulletin; several for one period are vintages, the latest "
     "added wins.",
     columns=(
-        Column("sha256", "string", "sha256 of the bulletin's text, its identity."),
-        Column("period", "string", "Reporting period, YYYY-MM.", pattern=PERIOD),
+        Column("sha256", "string", "sha256 of the bulletin's text, its identity.", max_length=64),
+        Column("period", "string", "Reporting period, YYYY-MM.", pattern=PERIOD, max_length=7),
         Column("title", "string", "Title, as printed or as the period gives it."),
         Column("source", "string", "File name or URL the text came from.", required=False),
         Column(
             "vintage", "integer", "1 for the first bulletin stored for its period, 2 for the next …"
         ),
-        Column("parser_version", "string", "Version of the loader that read it."),
+        Column("parser_version", "string", "Version of the loader that read it.", max_length=32),
         Column("added_at", "datetime", "When it was stored (UTC)."),
-        Column("added_by", "string", "Who stored it.", required=False),
+        Column("added_by", "string", "Who stored it.", required=False, max_length=128),
         Column("publisher", "string", "工业和信息化部运行监测协调局 (MIIT) unless noted."),
     ),
     primary_key=("sha256",),
@@ -175,16 +223,6 @@ INDICATORS_TABLE: Final = Table(
 
 TABLES: Final[tuple[Table, ...]] = (OBSERVATIONS, BULLETINS, INDICATORS_TABLE)
 
-#: The columns that identify one fact (without ``derived``: a fact's identity).
-KEY_COLUMNS: Final[tuple[str, ...]] = (
-    "period",
-    "indicator",
-    "region",
-    "segment",
-    "basis",
-    "measure",
-    "ref_period",
-)
 #: The tidy columns of ``eim parse`` rows (no ``bulletin``: that is the store's; ``printed``
 #: is kept on the Observation itself).
 TIDY_COLUMNS: Final[tuple[str, ...]] = tuple(

@@ -19,10 +19,10 @@ from typing import Any
 from hypothesis import strategies as st
 
 from loaders.bulletin.periods import Month
-from loaders.catalog import FOUR_REGIONS, INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+from loaders.catalog import CLUSTERS, FOUR_REGIONS, INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
 from loaders.tables.derive import RATE_FROM_GAP
 from loaders.writer import Fact, Style
-from loaders.writer.plan import CLUSTERS, SEGMENTS_IN_ORDER
+from loaders.writer.plan import SEGMENTS_IN_ORDER
 from loaders.writer.style import DASHES
 
 Draw = Any

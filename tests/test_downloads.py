@@ -39,6 +39,7 @@ from loaders.api import SHIPPED_DATASETS
 from loaders.schema import BULLETINS, INDICATORS_TABLE, OBSERVATIONS
 from loaders.store import Store
 from loaders.tables import export
+from loaders.tables.filters import Filters
 from loaders.tables.importer import import_tables
 
 TABLES = ("observations", "wide", "bulletins", "indicators")
@@ -520,7 +521,7 @@ def test_script_hashes_skip_external_scripts() -> None:
 
 
 def test_urls_carry_only_the_filters_a_table_takes() -> None:
-    filters = downloads.Filters(
+    filters = Filters(
         indicator=("revenue", "total_profit"),
         start="2023-01",
         derived=False,

@@ -20,10 +20,10 @@ from dash import dcc, html
 from dashboard import data, ids
 from dashboard.pages import data_page
 from dashboard.server import downloads
-from dashboard.server.downloads import Filters
 from loaders import api
 from loaders.catalog import INDICATORS
 from loaders.tables.export import plain_number
+from loaders.tables.filters import Filters
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -61,11 +61,11 @@ from dashboard.i18n import (
 from dashboard.server import downloads
 from dashboard.shell import with_query
 from loaders.bulletin.text import normalize
+from loaders.schema import is_period
 
 PATH = "/bulletins"
 SENTENCE_ID = "sentence-{}"
 SENTENCE_END = "。!?"
-PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SHA_PREFIX = re.compile(r"^[0-9a-f]{6,64}$")
 #: At most this many values are read from ``?value=`` (a hand-made URL may hold thousands).
 MAX_VALUES = 20
@@ -602,7 +602,7 @@ def detail(
     """The selected bulletin: provenance, then its text with its facts marked."""
     sha = str(row["sha256"])
     facts = bulletin_facts(row)
-    period = query["period"] if PERIOD.match(query["period"]) else ""
+    period = query["period"] if is_period(query["period"]) else ""
     values = parse_values(query["value"])
     focus = set(matching(facts, period, values)) if values else set()
     sentence = query["sentence"][:MAX_QUERY_TEXT]

@@ -43,9 +43,9 @@ from dashboard.i18n import (
     unit_name,
 )
 from dashboard.server import downloads
-from dashboard.server.downloads import Filters
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 from loaders.tables.export import plain_number
+from loaders.tables.filters import Filters
 
 PATH: Final = "/data"
 BULLETINS_PATH: Final = "/bulletins"

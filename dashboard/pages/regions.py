@@ -42,11 +42,10 @@ from dashboard.figures.memo import memo
 from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
 from loaders.bulletin.checks import SHARE_TOLERANCE
 from loaders.bulletin.numbers import printed_uncertainty
-from loaders.catalog import FOUR_REGIONS
+from loaders.catalog import CLUSTERS, FOUR_REGIONS
 
 PATH = "/regions"
 PAGE = "regions"
-CLUSTERS: tuple[str, ...] = ("jing_jin_ji", "yangtze_delta")
 REGIONS: tuple[str, ...] = (*FOUR_REGIONS, *CLUSTERS)
 #: Added to the rounding of the printed figures before a printed share counts as differing
 #: from the computed one (as in ``loaders.bulletin.checks``).

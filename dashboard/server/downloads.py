@@ -43,7 +43,6 @@ import json
 import re
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -56,8 +55,9 @@ from dashboard import data, summary
 from dashboard.server import security
 from loaders import api
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
-from loaders.schema import PERIOD
+from loaders.schema import is_period
 from loaders.tables import export
+from loaders.tables.filters import FILTER_NAMES, Filters, select, select_bulletins
 from loaders.tables.frames import TABLE_NAMES, indicators_table, wide_table
 from loaders.writer import LANGS
 
@@ -83,7 +83,7 @@ DERIVED_VALUES: Final[dict[str, bool | None]] = {"true": True, "false": False, "
 LATEST: Final = "latest"
 #: Parameters every URL accepts and ignores.
 IGNORED: Final[tuple[str, ...]] = ("lang",)
-FILTERS: Final[tuple[str, ...]] = (*CODES, "start", "end", "derived", "as_of")
+FILTERS: Final[tuple[str, ...]] = FILTER_NAMES
 #: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
 WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
 WRITTEN_LANGS: Final[tuple[str, ...]] = LANGS
@@ -96,7 +96,6 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
     "indicators": (),
     "datapackage": (),
 }
-_PERIOD: Final = re.compile(PERIOD)
 #: How much of a bad value an error message repeats.
 SHOWN: Final = 60
 
@@ -111,48 +110,6 @@ class BadParameter(ValueError):
     def __init__(self, name: str, problem: str, allowed: str) -> None:
         self.name = name
         super().__init__(f"Bad parameter {_shown(name)}: {problem}. Allowed: {allowed}.")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """A selection of observations; an empty tuple or string selects everything."""
-
-    indicator: tuple[str, ...] = ()
-    region: tuple[str, ...] = ()
-    segment: tuple[str, ...] = ()
-    basis: tuple[str, ...] = ()
-    measure: tuple[str, ...] = ()
-    start: str = ""
-    end: str = ""
-    derived: bool | None = None
-    #: ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z`` (UTC), or "" for the latest data.
-    as_of: str = ""
-
-    def query(self) -> dict[str, str]:
-        """The URL query that stands for these filters (only those set; codes joined with
-        commas), the same on the page and in the download URLs."""
-        query: dict[str, str] = {}
-        for name in FILTERS:
-            value = getattr(self, name)
-            if isinstance(value, tuple):
-                text = ",".join(value)
-            elif isinstance(value, bool):
-                text = "true" if value else "false"
-            else:
-                text = value or ""
-            if text:
-                query[name] = text
-        return query
-
-    def keywords(self) -> dict[str, Any]:
-        """The same filters as keyword arguments of ``loaders.api.observations``."""
-        found: dict[str, Any] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if isinstance(value, tuple):
-                value = list(value) if value else None
-            found[item.name] = value if value not in ("", None) else None
-        return found
 
 
 # -- reading parameters ---------------------------------------------------------------------
@@ -196,7 +153,7 @@ def parse_period(name: str, raw: Sequence[str]) -> str:
     """A period ``YYYY-MM`` (month 01..12), or "" when none is given."""
     allowed = "one period YYYY-MM with a month 01-12, e.g. 2023-01"
     value = _one(name, raw, allowed)
-    if value and not _PERIOD.match(value):
+    if value and not is_period(value):
         raise BadParameter(name, f"{_shown(value)} is not a period", allowed)
     return value
 
@@ -312,23 +269,6 @@ def all_observations(as_of: str = "") -> pd.DataFrame:
     return _observations_as_of(data.version(), as_of)
 
 
-def select(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The rows of an observations table that ``filters`` keep, as
-    ``loaders.api.observations`` keeps them (same order, index 0..n-1)."""
-    keep = pd.Series(True, index=frame.index)
-    for name in CODES:
-        codes = getattr(filters, name)
-        if codes:
-            keep &= frame[name].isin(codes)
-    if filters.start:
-        keep &= frame["period"] >= filters.start
-    if filters.end:
-        keep &= frame["period"] <= filters.end
-    if filters.derived is not None:
-        keep &= frame["derived"] == filters.derived
-    return frame[keep].reset_index(drop=True)
-
-
 def observations(filters: Filters) -> pd.DataFrame:
     """The observations ``filters`` select: ``loaders.api.observations(**filters.keywords())``."""
     return select(all_observations(filters.as_of), filters)
@@ -337,12 +277,7 @@ def observations(filters: Filters) -> pd.DataFrame:
 def bulletins(filters: Filters) -> pd.DataFrame:
     """The stored bulletins (as of ``filters.as_of``) of the periods start..end."""
     frame = _bulletins_as_of(data.version(), filters.as_of) if filters.as_of else data.bulletins()
-    keep = pd.Series(True, index=frame.index)
-    if filters.start:
-        keep &= frame["period"] >= filters.start
-    if filters.end:
-        keep &= frame["period"] <= filters.end
-    return frame[keep].reset_index(drop=True)
+    return select_bulletins(frame, filters)
 
 
 def table(name: str, filters: Filters) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from typing import Any
 from loaders.bulletin.models import Issue, Observation
 from loaders.bulletin.numbers import printed_uncertainty
 from loaders.catalog import FOUR_REGIONS, REGIONS
-from loaders.schema import KEY_COLUMNS
+from loaders.schema import FactKey, fact_key
 
 SHARE_TOLERANCE = 0.3
 
@@ -150,12 +150,6 @@ def _smartphones_within_phones(
 
 # -- checks across bulletins ---------------------------------------------------------------
 
-FactKey = tuple[str, ...]
-
-
-def _fact_key(row: Mapping[str, Any]) -> FactKey:
-    return tuple(str(row[c] or "") for c in KEY_COLUMNS)
-
 
 def change_consistency(
     rows: Iterable[Mapping[str, Any]], index: Mapping[FactKey, Mapping[str, Any]]
@@ -203,15 +197,15 @@ def cross_checks(
     latest facts, overlaid with the new bulletin's)."""
     new_rows = [{**o.row(), "printed": o.printed, "bulletin": sha256} for o in new]
     stored = list(stored)
-    index: dict[FactKey, Mapping[str, Any]] = {_fact_key(row): row for row in stored}
-    index.update({_fact_key(row): row for row in new_rows})
+    index: dict[FactKey, Mapping[str, Any]] = {fact_key(row): row for row in stored}
+    index.update({fact_key(row): row for row in new_rows})
     periods = {row["period"] for row in new_rows}
     referring = [
         row
         for row in stored
         if row["measure"] == "change_pp"
         and row["ref_period"] in periods
-        and _fact_key(row) not in {_fact_key(r) for r in new_rows}
+        and fact_key(row) not in {fact_key(r) for r in new_rows}
     ]
     return change_consistency([*new_rows, *referring], index)
 
@@ -223,13 +217,11 @@ def store_report(facts: Sequence[Mapping[str, Any]]) -> list[str]:
 
     by_bulletin: dict[str, list[Observation]] = {}
     for row in facts:
-        by_bulletin.setdefault(str(row.get("bulletin", "")), []).append(
-            Observation(**{c: row[c] for c in (*KEY_COLUMNS, "value", "unit", "printed")})
-        )
+        by_bulletin.setdefault(str(row.get("bulletin", "")), []).append(Observation.from_row(row))
     issues: list[Issue] = []
     for observations in by_bulletin.values():
         issues.extend(run_checks(observations))
-    index = {_fact_key(row): row for row in facts}
+    index = {fact_key(row): row for row in facts}
     issues.extend(change_consistency(facts, index))
     periods = {row["period"] for row in facts}
     head = (

@@ -10,18 +10,16 @@ its observations and its issues.
 
 from __future__ import annotations
 
-import re
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from loaders.catalog import INDICATORS, MEASURES, REGIONS, SEGMENTS, unit_of
-from loaders.schema import KEY_COLUMNS, PERIOD, TIDY_COLUMNS
+from loaders.schema import KEY_COLUMNS, PERIOD, TIDY_COLUMNS, fact_key, is_period
 
 Basis = Literal["ytd", "month"]
 Severity = Literal["unread", "refused", "warning"]
-
-PERIOD_PATTERN = PERIOD
 
 
 class Observation(BaseModel):
@@ -34,7 +32,7 @@ class Observation(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    period: str = Field(pattern=PERIOD_PATTERN)
+    period: str = Field(pattern=PERIOD)
     basis: Basis
     indicator: str
     region: str = "national"
@@ -78,7 +76,7 @@ class Observation(BaseModel):
     @field_validator("ref_period")
     @classmethod
     def _ref_period_shape(cls, value: str) -> str:
-        if value and not re.match(PERIOD_PATTERN, value):
+        if value and not is_period(value):
             raise ValueError(f"ref_period {value!r} is not YYYY-MM")
         return value
 
@@ -90,9 +88,15 @@ class Observation(BaseModel):
             raise ValueError("ref_period is set exactly for change_pp")
         return self
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Observation:
+        """A printed fact of a store or table row (its key, value, unit and ``printed``)."""
+        return cls(**{c: row[c] for c in (*KEY_COLUMNS, "value", "unit", "printed")})
+
     def key(self) -> tuple[str, ...]:
-        """The fact's identity: (period, indicator, region, segment, basis, measure, ref)."""
-        return tuple(str(getattr(self, column)) for column in KEY_COLUMNS)
+        """The fact's identity (``loaders.schema.fact_key``): (period, indicator, region,
+        segment, basis, measure, ref_period)."""
+        return fact_key(self.__dict__)
 
     def row(self) -> dict[str, object]:
         """The contract's row: the tidy columns (``printed`` left out)."""
@@ -119,7 +123,7 @@ class Bulletin(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     source: str
-    period: str = Field(pattern=PERIOD_PATTERN)
+    period: str = Field(pattern=PERIOD)
     title: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     observations: list[Observation]

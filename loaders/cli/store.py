@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from loaders.cli import exits
 from loaders.cli.arguments import period_or_none
-from loaders.schema import KEY_COLUMNS
+from loaders.schema import fact_key
 
 if TYPE_CHECKING:
     from loaders.bulletin.models import Issue
@@ -188,10 +188,8 @@ def show_command(args: argparse.Namespace) -> int:
     print(f"{period}: {len(rows)} facts (latest vintage of each)")
     for row in rows:
         print(_fact_line(row))
-    index = {tuple(str(r[c]) for c in KEY_COLUMNS): r for r in facts}
-    observations = [
-        Observation(**{c: r[c] for c in (*KEY_COLUMNS, "value", "unit", "printed")}) for r in rows
-    ]
+    index = {fact_key(row): row for row in facts}
+    observations = [Observation.from_row(row) for row in rows]
     warnings = run_checks(observations) + change_consistency(rows, index)
     for warning in warnings:
         print(f"warning: {warning.message}")

@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from loaders import settings as configuration
 from loaders.bulletin.checks import cross_checks
 from loaders.bulletin.models import Bulletin, Issue
-from loaders.schema import KEY_COLUMNS
+from loaders.schema import KEY_COLUMNS, FactKey, fact_key
 from loaders.settings import Settings
 from loaders.store.migrations import WRITE, migrate
 from loaders.store.tables import bulletins, observations
@@ -43,7 +43,6 @@ from loaders.store.tables import bulletins, observations
 PUBLISHER = "工业和信息化部运行监测协调局 (MIIT)"
 _VERSION_SQL = "SELECT coalesce(max(id), 0) FROM bulletins"
 Status = Literal["added", "revised", "unchanged"]
-FactKey = tuple[str, ...]
 
 
 def utc_naive(moment: datetime) -> datetime:
@@ -293,7 +292,7 @@ class Store:
             same_period = connection.scalar(
                 select(func.count()).where(bulletins.c.period == bulletin.period)
             )
-            previous = {_key(row): row for row in _latest(_fact_rows(connection, None))}
+            previous = {fact_key(row): row for row in _latest(_fact_rows(connection, None))}
             insert_bulletin(
                 connection,
                 bulletin,
@@ -420,13 +419,9 @@ def _fact_rows(connection: Connection, as_of: datetime | None) -> Iterable[dict[
     return (dict(row._mapping) for row in connection.execute(query))
 
 
-def _key(row: dict[str, Any]) -> FactKey:
-    return tuple(str(row[c]) for c in KEY_COLUMNS)
-
-
 def _latest(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The row of the latest bulletin for each key (rows come oldest bulletin first)."""
     latest: dict[FactKey, dict[str, Any]] = {}
     for row in rows:
-        latest[_key(row)] = {**row, "derived": False}
-    return sorted(latest.values(), key=lambda r: (r["period"], r["indicator"], _key(r)))
+        latest[fact_key(row)] = {**row, "derived": False}
+    return sorted(latest.values(), key=lambda r: (r["period"], r["indicator"], fact_key(r)))

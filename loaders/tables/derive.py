@@ -26,11 +26,10 @@ from decimal import Decimal
 from typing import Any
 
 from loaders.bulletin.periods import Month
-from loaders.catalog import INDICATORS, unit_of
-from loaders.schema import KEY_COLUMNS
+from loaders.catalog import CLUSTERS, FOUR_REGIONS, INDICATORS, unit_of
+from loaders.schema import KEY_COLUMNS, fact_key
 
 Row = dict[str, Any]
-FactKey = tuple[str, ...]
 
 #: (our indicator, gap measure) -> the indicator whose rate the gap recovers.
 RATE_FROM_GAP: dict[tuple[str, str], str] = {
@@ -41,11 +40,7 @@ RATE_FROM_GAP: dict[tuple[str, str], str] = {
     ("fixed_asset_investment", "gap_high_tech_pp"): "high_tech_fixed_asset_investment",
     ("fixed_asset_investment", "gap_manufacturing_pp"): "manufacturing_fixed_asset_investment",
 }
-_FOUR_AND_CLUSTERS = ("east", "central", "west", "northeast", "jing_jin_ji", "yangtze_delta")
-
-
-def _key(row: Mapping[str, Any]) -> FactKey:
-    return tuple(str(row[c] or "") for c in KEY_COLUMNS)
+_FOUR_AND_CLUSTERS = (*FOUR_REGIONS, *CLUSTERS)
 
 
 def _plain(value: float) -> str:
@@ -71,7 +66,7 @@ def _row(template: Mapping[str, Any], text: str, bulletin: str, **changes: Any) 
 def single_months(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
     """Month M's level = cumulative (1—M) − cumulative (1—(M−1)), both printed."""
     levels = {
-        _key(f): f
+        fact_key(f): f
         for f in facts
         if f["measure"] == "level"
         and f["basis"] == "ytd"
@@ -105,7 +100,7 @@ def single_months(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
 
 def comparison_rates(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
     """The rate of the industry a gap compares with: ours − gap."""
-    by_key = {_key(f): f for f in facts}
+    by_key = {fact_key(f): f for f in facts}
     rows: list[Row] = []
     for fact in by_key.values():
         target = RATE_FROM_GAP.get((fact["indicator"], fact["measure"]))
@@ -133,7 +128,7 @@ def comparison_rates(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
 
 def regional_shares(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
     """A region's share of national revenue, 100 × region / national, where not printed."""
-    by_key = {_key(f): f for f in facts}
+    by_key = {fact_key(f): f for f in facts}
     rows: list[Row] = []
     for fact in by_key.values():
         if (
@@ -165,6 +160,6 @@ def regional_shares(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
 def derived_rows(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
     """Every derived series of the facts, none with the key of a printed figure."""
     facts = list(facts)
-    printed = {_key(f) for f in facts}
+    printed = {fact_key(f) for f in facts}
     rows = [*single_months(facts), *comparison_rates(facts), *regional_shares(facts)]
-    return [row for row in rows if _key(row) not in printed]
+    return [row for row in rows if fact_key(row) not in printed]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from loaders.bulletin.periods import Month
-from loaders.catalog import FOUR_REGIONS, INDICATORS, MEASURES, SEGMENTS
+from loaders.catalog import CLUSTERS, FOUR_REGIONS, INDICATORS, MEASURES, SEGMENTS
 from loaders.writer.facts import Fact
 
 #: Paragraph kinds, each with the indicators it writes, in the order it writes them.
@@ -52,7 +52,6 @@ PARAGRAPHS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 #: Regional paragraphs write revenue only (the bulletins print nothing else by region).
 REGIONAL_INDICATORS: tuple[str, ...] = ("revenue",)
-CLUSTERS: tuple[str, ...] = ("jing_jin_ji", "yangtze_delta")
 SEGMENT_INDICATORS: tuple[str, ...] = (
     "value_added",
     "export_delivery_value",
