@@ -25,6 +25,7 @@ from typing import Any, Final
 from dashboard import data
 from loaders.bulletin.models import Bulletin
 from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
+from loaders.errors import EimError
 from loaders.schema import is_period
 from loaders.store import AddResult
 
@@ -39,7 +40,7 @@ _PERIOD_OPTION: Final = re.compile(r"pass --period YYYY-[0-9M]{2}")
 _DATA_URL: Final = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 
 
-class AddingError(ValueError):
+class AddingError(EimError, ValueError):
     """Input that cannot be previewed or stored; the message is for the editor."""
 
 

@@ -3,21 +3,35 @@
     create_app() -> Dash    the app with every page registered explicitly
     server                  its Flask server, for gunicorn
 
-Nothing here opens the database: ``dashboard.data`` opens it on first use, in each worker.
+Everything the app is made of is put together here, in order: the pages of
+``dashboard.routes.PAGES``, the chart-click callback, the shell layout, then the server
+plumbing of ``dashboard.server`` (security headers and size limits, downloads, gzip, the
+callback guard, the editor login, the response cache). Nothing here opens the database:
+``dashboard.data`` opens it on first use, in each worker.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import dash
 
-from dashboard import shell
+from dashboard import routes, shell
+from dashboard.server import (
+    auth,
+    callback_guard,
+    compression,
+    downloads,
+    response_cache,
+    security,
+)
 
 #: The page modules, registered in this order (Dash's automatic discovery is not used).
-PAGE_MODULES = ("overview", "growth", "products", "regions", "data_page", "bulletins", "add")
+PAGE_MODULES = tuple(page.module for page in routes.PAGES)
 
 
 def create_app() -> dash.Dash:
-    """A new app with its pages, the shell layout and the download routes."""
+    """A new app with its pages, the shell layout and the server's routes and hooks."""
     app = dash.Dash(
         __name__,
         use_pages=True,
@@ -27,14 +41,12 @@ def create_app() -> dash.Dash:
         serve_locally=True,
         compress=True,
     )
-    import importlib
-
     for name in PAGE_MODULES:
         importlib.import_module(f"dashboard.pages.{name}").register()
-    importlib.import_module("dashboard.clicks")  # a click on any chart opens its source
+    importlib.import_module("dashboard.clicks")  # its callback opens a clicked point's source
     app.layout = shell.layout
-    from dashboard.server import auth, callback_guard, compression, downloads, response_cache
-
+    # The server plumbing; after-request hooks run in the reverse of this order.
+    security.register(app.server)
     downloads.register(app.server)
     compression.register(app.server)
     callback_guard.register(app)

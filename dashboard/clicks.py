@@ -27,12 +27,12 @@ import dash
 from dash import ALL, Input, Output, State, callback
 from dash.exceptions import MissingCallbackContextException
 
-from dashboard import ids
+from dashboard import ids, routes
 from dashboard.i18n import lang_of
 from dashboard.shell import lang_of_search
 from loaders.schema import is_period
 
-BULLETINS_PATH = "/bulletins"
+BULLETINS_PATH = routes.BULLETINS
 #: A bulletin's sha256, or the prefix of it a chart point carries (``figures.source_key``).
 SHA256 = re.compile(r"^[0-9a-f]{16,64}$")
 #: At most this many clicked points are read (a hand-made request may send thousands).

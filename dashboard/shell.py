@@ -13,19 +13,11 @@ from urllib.parse import parse_qs, urlencode
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, ids
+from dashboard import data, ids, routes
 from dashboard.i18n import lang_of, t
 
 #: (page path, label key), in the order of the navigation bar.
-NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("/", "overview"),
-    ("/growth", "growth"),
-    ("/products", "products"),
-    ("/regions", "regions"),
-    ("/data", "data"),
-    ("/bulletins", "bulletins"),
-    ("/add", "add"),
-)
+NAVIGATION: tuple[tuple[str, str], ...] = tuple((page.path, page.label) for page in routes.PAGES)
 
 
 def query_of(search: str | None) -> dict[str, str]:

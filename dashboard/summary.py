@@ -29,7 +29,7 @@ from typing import Any, Final
 
 from dash import dcc, html
 
-from dashboard import data
+from dashboard import data, routes
 from dashboard.figures.base import source_key
 from dashboard.i18n import lang_of, t, text
 from dashboard.shell import with_query
@@ -38,7 +38,7 @@ from loaders.writer.document import Document, Figure, Paragraph
 from loaders.writer.facts import Fact
 
 #: The page every figure links to (``dashboard.pages.bulletins.PATH``).
-BULLETINS_PATH: Final = "/bulletins"
+BULLETINS_PATH: Final = routes.BULLETINS
 #: The id of the summary section on the Overview page.
 SUMMARY_ID: Final = "overview-summary"
 FIGURE_CLASS: Final = "figure"

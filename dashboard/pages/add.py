@@ -22,7 +22,7 @@ from typing import Any, Final
 import dash
 from dash import Input, Output, State, callback, ctx, dcc, html
 
-from dashboard import adding, ids, shell
+from dashboard import adding, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -40,7 +40,7 @@ from dashboard.shell import Component
 from loaders.bulletin.models import Observation
 from loaders.store import AddResult, StoreChanged
 
-PATH: Final = "/add"
+PATH: Final = routes.ADD
 #: At most this many facts are listed in a preview (a bulletin has about fifty).
 MAX_ROWS: Final = 500
 

@@ -47,7 +47,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import data, ids, shell
+from dashboard import data, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -63,7 +63,7 @@ from dashboard.shell import with_query
 from loaders.bulletin.text import normalize
 from loaders.schema import is_period
 
-PATH = "/bulletins"
+PATH = routes.BULLETINS
 SENTENCE_ID = "sentence-{}"
 SENTENCE_END = "。!?"
 SHA_PREFIX = re.compile(r"^[0-9a-f]{6,64}$")

@@ -31,7 +31,7 @@ from typing import Any, Final
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, i18n, ids, shell
+from dashboard import data, i18n, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
     indicator_name,
@@ -47,8 +47,8 @@ from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 from loaders.tables.export import plain_number
 from loaders.tables.filters import Filters
 
-PATH: Final = "/data"
-BULLETINS_PATH: Final = "/bulletins"
+PATH: Final = routes.DATA
+BULLETINS_PATH: Final = routes.BULLETINS
 PAGE_SIZE: Final = 50
 #: The table's columns, in order; each sorts by what it shows (``value`` by number).
 COLUMNS: Final[tuple[str, ...]] = (

@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import data, ids, shell
+from dashboard import data, ids, routes, shell
 from dashboard.figures.base import (
     GRAPH_CONFIG,
     PALETTE,
@@ -45,7 +45,7 @@ from dashboard.figures.base import (
 from dashboard.figures.memo import column, memo
 from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
 
-PATH = "/growth"
+PATH = routes.GROWTH
 PAGE = "growth"
 #: ``figures.GRAPH_CONFIG`` as ``dcc.Graph`` takes it (its stub wants a TypedDict).
 _GRAPH_CONFIG: Any = GRAPH_CONFIG

@@ -14,11 +14,11 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import data, ids, shell, summary
+from dashboard import data, ids, routes, shell, summary
 from dashboard.figures.base import sparkline
 from dashboard.i18n import basis_name, indicator_name, lang_of, t, value_text
 
-PATH = "/"
+PATH = routes.OVERVIEW
 
 #: (indicator, measure, basis): the cards, in order.
 CARDS: tuple[tuple[str, str, str], ...] = (

@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import data, ids, shell
+from dashboard import data, ids, routes, shell
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
 from dashboard.figures.memo import column
 from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
@@ -49,7 +49,7 @@ from dashboard.pages.growth import (
 )
 from loaders.catalog import INDICATORS
 
-PATH = "/products"
+PATH = routes.PRODUCTS
 PAGE = "products"
 
 PRODUCTS: tuple[str, ...] = (

@@ -36,7 +36,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
-from dashboard import data, ids, shell
+from dashboard import data, ids, routes, shell
 from dashboard.figures.base import GRAPH_CONFIG, PALETTE, Line, base_layout, source_key, time_series
 from dashboard.figures.memo import memo
 from dashboard.i18n import lang_of, marked_derived, region_name, t, unit_name, value_text
@@ -44,7 +44,7 @@ from loaders.bulletin.checks import SHARE_TOLERANCE
 from loaders.bulletin.numbers import printed_uncertainty
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
 
-PATH = "/regions"
+PATH = routes.REGIONS
 PAGE = "regions"
 REGIONS: tuple[str, ...] = (*FOUR_REGIONS, *CLUSTERS)
 #: Added to the rounding of the printed figures before a printed share counts as differing

@@ -37,13 +37,14 @@ from flask import Flask, redirect, request, session
 from werkzeug.security import check_password_hash
 from werkzeug.wrappers import Response
 
+from dashboard import routes
 from loaders import settings
 from loaders.settings import Settings
 
-LOGIN_URL: Final = "/auth/login"
-LOGOUT_URL: Final = "/auth/logout"
+LOGIN_URL: Final = routes.LOGIN
+LOGOUT_URL: Final = routes.LOGOUT
 #: Where a login without a valid ``next`` goes: the Add bulletin page.
-DEFAULT_NEXT: Final = "/add"
+DEFAULT_NEXT: Final = routes.ADD
 SESSION_HOURS: Final = 8
 #: A failed login waits this long before the answer (slows down guessing).
 FAILED_LOGIN_DELAY_S: Final = 1.0

@@ -56,9 +56,12 @@ import dash
 from flask import Response, request
 from werkzeug.exceptions import InternalServerError
 
+from dashboard import routes
+from loaders.errors import EimError
+
 EXTENSION: Final = "eim_callback_guard"
 #: The route Dash answers callbacks on, after the app's routes prefix.
-ROUTE: Final = "_dash-update-component"
+ROUTE: Final = routes.CALLBACKS
 #: Pattern-matching wildcards, as ``app.callback_map`` spells them in a JSON id (``["ALL"]``).
 WILDCARDS: Final = ("ALL", "ALLSMALLER", "MATCH")
 #: Wildcards whose dependency arrives as a list of {id, property, value}.
@@ -73,7 +76,7 @@ FAILED: Final = "This request could not be answered: "
 log = logging.getLogger("dashboard.callbacks")
 
 
-class CallbackRequestError(ValueError):
+class CallbackRequestError(EimError, ValueError):
     """A callback request of the wrong shape; the message is what the client is told."""
 
 

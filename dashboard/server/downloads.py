@@ -51,10 +51,10 @@ from urllib.parse import urlencode
 import pandas as pd
 from flask import Flask, Response, request
 
-from dashboard import data, summary
-from dashboard.server import security
+from dashboard import data, routes, summary
 from loaders import api
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
+from loaders.errors import EimError
 from loaders.schema import is_period
 from loaders.tables import export
 from loaders.tables.filters import FILTER_NAMES, Filters, select, select_bulletins
@@ -62,7 +62,7 @@ from loaders.tables.frames import TABLE_NAMES, indicators_table, wide_table
 from loaders.writer import LANGS
 
 #: The URL of every download: ``/data/<table>.<format>``.
-URL_PREFIX: Final = "/data/"
+URL_PREFIX: Final = routes.DOWNLOADS
 FORMATS: Final[tuple[str, ...]] = ("csv", "json", "xlsx")
 DATAPACKAGE_URL: Final = URL_PREFIX + export.DATAPACKAGE
 MEDIA_TYPES: Final[dict[str, str]] = {
@@ -104,7 +104,7 @@ def _shown(value: str) -> str:
     return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
 
 
-class BadParameter(ValueError):
+class BadParameter(EimError, ValueError):
     """A query parameter that cannot be honoured; its message says what is allowed."""
 
     def __init__(self, name: str, problem: str, allowed: str) -> None:
@@ -436,9 +436,7 @@ def written(name: str) -> Response:
 
 
 def register(server: Flask) -> None:
-    """Add the download routes to ``server`` and its security settings
-    (``dashboard.server.security.register``, which does nothing the second time)."""
-    security.register(server)
+    """Add the download routes to ``server``."""
     server.add_url_rule(DATAPACKAGE_URL, "eim_datapackage", datapackage_view)
     server.add_url_rule(URL_PREFIX + "<table_name>.<fmt>", "eim_download", download)
     server.add_url_rule(WRITTEN_PREFIX + "<name>", "eim_written", written)

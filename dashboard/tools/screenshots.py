@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loaders.cli.serve import APP, gunicorn_argv
+from loaders.errors import EimError
 from loaders.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ NOT_FOUND = "404 - Page not found"
 IGNORED_CONSOLE = ("favicon.ico",)
 
 
-class AppStartError(RuntimeError):
+class AppStartError(EimError, RuntimeError):
     """gunicorn exited or did not answer in time; the message ends with its log."""
 
 

@@ -20,12 +20,13 @@ from loaders.bulletin.numbers import printed_uncertainty
 from loaders.bulletin.periods import PeriodError, detect
 from loaders.bulletin.reader import BulletinReader
 from loaders.bulletin.text import binary_kind, control_characters, decode, normalize
+from loaders.errors import EimError
 
 #: A bulletin is at least one sentence with a figure; shorter inputs are refused.
 _MIN_CHARACTERS = 20
 
 
-class BulletinError(ValueError):
+class BulletinError(EimError, ValueError):
     """The input is not a bulletin the loader can read; the message says why and what to do."""
 
 

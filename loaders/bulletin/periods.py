@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from loaders.errors import EimError
+
 Basis = Literal["ytd", "month"]
 
 #: Named cumulative periods -> their last month.
@@ -94,7 +96,7 @@ class Month:
         return cls(int(match["year"]), int(match["month"]))
 
 
-class PeriodError(ValueError):
+class PeriodError(EimError, ValueError):
     """The bulletin's reporting period cannot be decided from the text."""
 
 

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from loaders import settings as configuration
 from loaders.bulletin.checks import cross_checks
 from loaders.bulletin.models import Bulletin, Issue
+from loaders.errors import EimError
 from loaders.schema import KEY_COLUMNS, FactKey, fact_key
 from loaders.settings import Settings
 from loaders.store.migrations import WRITE, migrate
@@ -97,7 +98,7 @@ class AddResult:
     new: list[FactKey] = field(default_factory=list)
 
 
-class StoreChanged(RuntimeError):
+class StoreChanged(EimError, RuntimeError):
     """The store changed since the version a caller previewed: nothing was stored."""
 
     def __init__(self, expected: int, found: int) -> None:

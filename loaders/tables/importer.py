@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from loaders.bulletin.models import Bulletin, Observation
+from loaders.errors import EimError
 from loaders.schema import BULLETINS, KEY_COLUMNS, OBSERVATIONS, Table
 from loaders.store.store import insert_bulletin
 from loaders.store.tables import bulletins as bulletins_db
@@ -40,11 +41,11 @@ Row = dict[str, str]
 ENCODING = "utf-8-sig"
 
 
-class ImportRefused(Exception):
+class ImportRefused(EimError):
     """The store already holds other bulletins; the message says which and what to do."""
 
 
-class TableError(ValueError):
+class TableError(EimError, ValueError):
     """An exported file cannot be read back; the message names the file and row."""
 
 
