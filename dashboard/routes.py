@@ -38,13 +38,13 @@ BULLETINS: Final = "/bulletins"
 ADD: Final = "/add"
 
 PAGES: Final[tuple[Page, ...]] = (
-    Page(OVERVIEW, "overview", "overview"),
-    Page(GROWTH, "growth", "growth"),
-    Page(PRODUCTS, "products", "products"),
-    Page(REGIONS, "regions", "regions"),
-    Page(DATA, "data", "data_page"),
-    Page(BULLETINS, "bulletins", "bulletins"),
-    Page(ADD, "add", "add"),
+    Page(OVERVIEW, "nav.overview", "overview"),
+    Page(GROWTH, "nav.growth", "growth"),
+    Page(PRODUCTS, "nav.products", "products"),
+    Page(REGIONS, "nav.regions", "regions"),
+    Page(DATA, "nav.data", "data_page"),
+    Page(BULLETINS, "nav.bulletins", "bulletins"),
+    Page(ADD, "nav.add", "add"),
 )
 
 #: Downloads: ``/data/<table>.<format>``, the data package and the written bulletins.

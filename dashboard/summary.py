@@ -31,7 +31,7 @@ from dash import dcc, html
 
 from dashboard import data, routes
 from dashboard.figures.base import source_key
-from dashboard.i18n import lang_of, t, text
+from dashboard.i18n import lang_of, t
 from dashboard.shell import with_query
 from loaders.writer import write
 from loaders.writer.document import Document, Figure, Paragraph
@@ -45,24 +45,6 @@ FIGURE_CLASS: Final = "figure"
 DERIVED_CLASS: Final = "figure derived"
 #: How a derived figure looks: visibly not a printed one (few per period, so inline).
 DERIVED_STYLE: Final = {"borderBottom": "1px dotted #8b1a1a", "fontStyle": "italic"}
-
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "summary": ("摘要", "Summary"),
-    "note": (
-        "据已入库数据撰写的本期公报；点击数字可查看其出处公报，斜体数字为推算值。",
-        "The period's bulletin written from the stored facts; click a number to open the "
-        "bulletin it came from. Numbers in italics are computed, not printed.",
-    ),
-    "derived": (
-        "推算值，并非公报所印；链接到推算所用的最新公报",
-        "computed, not printed; links to the latest bulletin it was computed from",
-    ),
-    "failed": (
-        "本期摘要未能生成（撰写程序出错，已记入服务器日志）。",
-        "The summary of this period could not be written (the writer failed; see the server log).",
-    ),
-    "unwritten": ("另有 {count} 个数字未写入摘要。", "{count} more figures are not written here."),
-}
 
 
 # -- the facts and the document ---------------------------------------------------------------
@@ -129,7 +111,7 @@ def figure_component(figure: Figure, lang: str) -> Any:
     """One written number: a link to its source (marked when derived), or its text."""
     href = figure_href(figure.fact, lang)
     if figure.fact.derived:
-        tooltip = text(_TEXT, "derived", lang)
+        tooltip = t("summary.derived", lang)
         if not href:
             return html.Span(
                 figure.text, className=DERIVED_CLASS, title=tooltip, style=DERIVED_STYLE
@@ -156,7 +138,7 @@ def paragraph_component(paragraph: Paragraph, lang: str) -> Any:
 def summary(period: str, lang: str) -> html.Section:
     """The summary section of ``period`` in ``lang`` (see the module docstring)."""
     lang = lang_of(lang)
-    children: list[Any] = [html.H3(text(_TEXT, "summary", lang))]
+    children: list[Any] = [html.H3(t("summary.summary", lang))]
     if not period or not has_facts(period):
         children.append(html.P(t("no_data", lang), className="note"))
         return html.Section(children, id=SUMMARY_ID, className="summary chart")
@@ -164,16 +146,16 @@ def summary(period: str, lang: str) -> html.Section:
         written = document(period, lang)
     except Exception:  # a writer's bug must not take the Overview's cards with it
         logging.getLogger(__name__).exception("writing the summary of %s (%s) failed", period, lang)
-        children.append(html.P(text(_TEXT, "failed", lang), className="note warning"))
+        children.append(html.P(t("summary.failed", lang), className="note warning"))
         return html.Section(children, id=SUMMARY_ID, className="summary chart")
     children += [
-        html.P(text(_TEXT, "note", lang), className="note"),
+        html.P(t("summary.note", lang), className="note"),
         html.H4(written.title),
         *(paragraph_component(paragraph, lang) for paragraph in written.paragraphs),
     ]
     if written.unwritten:
         children.append(
-            html.P(text(_TEXT, "unwritten", lang, count=len(written.unwritten)), className="note")
+            html.P(t("summary.unwritten", lang, count=len(written.unwritten)), className="note")
         )
     return html.Section(
         children, id=SUMMARY_ID, className="summary chart", style={"padding": "0.5em 1em"}

@@ -30,8 +30,8 @@ def test_values_read_in_each_language(value: float, unit: str, zh: str, en: str)
 
 def test_unknown_languages_fall_back_to_chinese() -> None:
     assert i18n.lang_of("fr") == "zh"
-    assert i18n.t("overview", "<script>") == "概览"
-    assert i18n.t("overview", "en") == "Overview"
+    assert i18n.t("nav.overview", "<script>") == "概览"
+    assert i18n.t("nav.overview", "en") == "Overview"
 
 
 def _frame(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:

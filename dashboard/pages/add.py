@@ -33,7 +33,6 @@ from dashboard.i18n import (
     t,
     value_text,
 )
-from dashboard.i18n import text as page_text
 from dashboard.pages import bulletins, growth
 from dashboard.server import auth
 from dashboard.shell import Component
@@ -43,107 +42,6 @@ from loaders.store import AddResult, StoreChanged
 PATH: Final = routes.ADD
 #: At most this many facts are listed in a preview (a bulletin has about fifty).
 MAX_ROWS: Final = 500
-
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "title": ("添加公报", "Add a bulletin"),
-    "intro": (
-        "工业和信息化部发布新一期公报后，在此粘贴其文字或上传保存的网页（.html）或文本（.txt），"
-        "先预览解析结果，确认后入库。入库后所有页面即显示新数据。",
-        "When MIIT publishes a new bulletin, paste its text here or upload the saved web page "
-        "(.html) or text (.txt), check what was read, then store it. Every page shows the new "
-        "figures at once.",
-    ),
-    "off": (
-        "网页添加功能未开启。请在服务器环境中设置 EIM_ADMIN_PASSWORD（或由 "
-        "`eim password-hash` 生成的 EIM_ADMIN_PASSWORD_HASH），多台机器共用数据库时再设置同一"
-        "个 EIM_SECRET_KEY，然后重启服务。也可在命令行运行 `eim add 文件`。",
-        "Adding from the web is off. To turn it on, set EIM_ADMIN_PASSWORD (or "
-        "EIM_ADMIN_PASSWORD_HASH, made by `eim password-hash`) in the server's environment, "
-        "and the same EIM_SECRET_KEY on every machine sharing the database, then restart it. "
-        "On the command line, `eim add FILE` adds a bulletin.",
-    ),
-    "sign_in_needed": ("添加公报需要编辑登录。", "Adding a bulletin needs the editor's login."),
-    "user": ("用户名", "User name"),
-    "password": ("密码", "Password"),
-    "sign_in": ("登录", "Sign in"),
-    "sign_out": ("退出登录", "Sign out"),
-    "failed": ("用户名或密码不正确。", "Wrong user name or password."),
-    "signed_in": ("已登录：{name}", "Signed in as {name}"),
-    "drop": ("将文件拖放到此处，或", "Drop a file here, or "),
-    "choose": ("选择文件", "choose one"),
-    "upload_note": (
-        ".txt 或 .html，UTF-8 或 GB18030 编码，不超过 {size}。",
-        ".txt or .html, in UTF-8 or GB18030, up to {size}.",
-    ),
-    "too_big": (
-        "文件 {name} 有 {got}，超过上限 {size}，未上传。",
-        "{name} has {got}, more than the {size} allowed: it was not uploaded.",
-    ),
-    "paste": ("或粘贴公报文字：", "Or paste the bulletin's text:"),
-    "period": ("报告期（可选，YYYY-MM）", "Period (optional, YYYY-MM)"),
-    "period_note": (
-        "仅在解析器无法判断报告期时填写，例如文中没有年份。",
-        "Only when the loader cannot tell the period, e.g. the text names no year.",
-    ),
-    "preview": ("预览", "Preview"),
-    "confirm": ("确认入库", "Confirm and store"),
-    "cancel": ("取消", "Cancel"),
-    "not_signed_in": (
-        "未登录或登录已过期：请重新登录。未保存任何内容。",
-        "You are not signed in (or your session ended): sign in again. Nothing was stored.",
-    ),
-    "cancelled": ("已取消，未保存任何内容。", "Cancelled: nothing was stored."),
-    "preview_title": ("预览：{period} · {title}", "Preview: {period} · {title}"),
-    "preview_counts": (
-        "读出 {facts} 个数据：新增 {new} 个，修订 {revised} 个，与库中相同 {same} 个。尚未保存。",
-        "{facts} facts read: {new} new, {revised} revising stored values, {same} as stored. "
-        "Nothing is stored yet.",
-    ),
-    "already_stored": (
-        "这份文字已经入库（{period}），确认不会有任何改变。",
-        "This very text is already stored ({period}): confirming changes nothing.",
-    ),
-    "revision": (
-        "报告期 {period} 已有公报：确认后这份将作为第 {vintage} 版入库，修订的数值见下表。",
-        "Period {period} is already stored: this will be its vintage {vintage}; the values it "
-        "revises are marked below.",
-    ),
-    "period_unsure": (
-        "公报文字未写明年份，报告期 {period} 是推断的：如有误，"
-        "请在“报告期”框中填写正确的报告期后重新预览。",
-        "The text names no year, so the period {period} is inferred: if it is wrong, type the "
-        "right one in the period box and preview again.",
-    ),
-    "issues": (
-        "解析器提示（未成为数据的数字及原因）",
-        "The loader's notes (figures not read, and why)",
-    ),
-    "warnings": ("与已入库公报的核对", "Checks against the stored bulletins"),
-    "no_facts": ("没有读出任何数据。", "No fact was read."),
-    "status": ("与库中比较", "Against the store"),
-    "new": ("新增", "new"),
-    "same": ("相同", "as stored"),
-    "more_rows": ("另有 {n} 个数据未列出。", "{n} more facts not listed."),
-    "stored": (
-        "已入库：{period}，第 {vintage} 版，{facts} 个数据（新增 {new} 个，修订 {revised} 个）。",
-        "Stored: {period}, vintage {vintage}, {facts} facts ({new} new, {revised} revised).",
-    ),
-    "unchanged": (
-        "这份文字已经入库（{period}），未作任何改变。",
-        "This text was already stored ({period}): nothing changed.",
-    ),
-    "see_growth": ("在“增长”页查看", "See it on the Growth page"),
-    "see_bulletin": ("查看公报原文", "Open the bulletin"),
-    "changed": (
-        "在您预览之后，库中已加入其他公报，未保存。下面是按最新数据重新生成的预览，请核对后再确认。",
-        "Another bulletin was added after your preview, so nothing was stored. Below is a "
-        "fresh preview against the store as it is now: check it and confirm again.",
-    ),
-}
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return page_text(_TEXT, key, lang, **values)
 
 
 def _size(count: int, lang: str) -> str:
@@ -164,14 +62,16 @@ def login_form(lang: str, failed: bool) -> html.Div:
     """The editor's sign-in form (a plain form post to ``auth.LOGIN_URL``)."""
     return html.Div(
         [
-            html.P(_t("sign_in_needed", lang)),
-            html.P(_t("failed", lang), className="error") if failed else None,
+            html.P(t("add.sign_in_needed", lang)),
+            html.P(t("add.failed", lang), className="error") if failed else None,
             html.Form(
                 [
                     _hidden("next", shell.with_query(PATH, {"lang": lang})),
-                    html.Label([_t("user", lang), dcc.Input(name="user", type="text")]),
-                    html.Label([_t("password", lang), dcc.Input(name="password", type="password")]),
-                    html.Button(_t("sign_in", lang), type="submit"),
+                    html.Label([t("add.user", lang), dcc.Input(name="user", type="text")]),
+                    html.Label(
+                        [t("add.password", lang), dcc.Input(name="password", type="password")]
+                    ),
+                    html.Button(t("add.sign_in", lang), type="submit"),
                 ],
                 id=ids.ADD_LOGIN_FORM,
                 action=auth.LOGIN_URL,
@@ -186,9 +86,9 @@ def login_form(lang: str, failed: bool) -> html.Div:
 def logout_form(name: str, lang: str) -> html.Form:
     return html.Form(
         [
-            html.Span(_t("signed_in", lang, name=name)),
+            html.Span(t("add.signed_in", lang, name=name)),
             _hidden("next", shell.with_query(PATH, {"lang": lang})),
-            html.Button(_t("sign_out", lang), type="submit"),
+            html.Button(t("add.sign_out", lang), type="submit"),
         ],
         id=ids.ADD_LOGOUT_FORM,
         action=auth.LOGOUT_URL,
@@ -202,7 +102,7 @@ def _limit_attributes(lang: str, limit: str) -> dict[str, Any]:
     return {
         "data-max-bytes": str(adding.MAX_UPLOAD_BYTES),
         "data-message-id": ids.ADD_MESSAGE,
-        "data-too-big": _t("too_big", lang, name="{name}", got="{got}", size=limit),
+        "data-too-big": t("add.too_big", lang, name="{name}", got="{got}", size=limit),
     }
 
 
@@ -212,13 +112,13 @@ def editor_form(name: str, lang: str) -> html.Div:
     upload = html.Div(
         [
             dcc.Upload(
-                html.Div([_t("drop", lang), html.A(_t("choose", lang))]),
+                html.Div([t("add.drop", lang), html.A(t("add.choose", lang))]),
                 id=ids.ADD_UPLOAD,
                 max_size=adding.MAX_UPLOAD_BYTES,
                 accept=".txt,.htm,.html,text/plain,text/html",
                 className="upload",
             ),
-            html.P(_t("upload_note", lang, size=limit), className="note"),
+            html.P(t("add.upload_note", lang, size=limit), className="note"),
         ],
         id=ids.ADD_UPLOAD_BOX,
         **_limit_attributes(lang, limit),
@@ -229,7 +129,7 @@ def editor_form(name: str, lang: str) -> html.Div:
             html.Div(
                 [
                     upload,
-                    html.Label(_t("paste", lang), htmlFor=ids.ADD_TEXT),
+                    html.Label(t("add.paste", lang), htmlFor=ids.ADD_TEXT),
                     dcc.Textarea(
                         id=ids.ADD_TEXT,
                         maxLength=adding.MAX_PASTE_CHARS,
@@ -239,7 +139,7 @@ def editor_form(name: str, lang: str) -> html.Div:
                         [
                             html.Label(
                                 [
-                                    _t("period", lang),
+                                    t("add.period", lang),
                                     dcc.Input(
                                         id=ids.ADD_PERIOD,
                                         type="text",
@@ -249,8 +149,8 @@ def editor_form(name: str, lang: str) -> html.Div:
                                     ),
                                 ]
                             ),
-                            html.Span(_t("period_note", lang), className="note"),
-                            html.Button(_t("preview", lang), id=ids.ADD_PREVIEW, n_clicks=0),
+                            html.Span(t("add.period_note", lang), className="note"),
+                            html.Button(t("add.preview", lang), id=ids.ADD_PREVIEW, n_clicks=0),
                         ],
                         className="controls",
                     ),
@@ -261,8 +161,12 @@ def editor_form(name: str, lang: str) -> html.Div:
             html.Div(id=ids.ADD_PREVIEW_AREA),
             html.Div(
                 [
-                    html.Button(_t("confirm", lang), id=ids.ADD_CONFIRM, n_clicks=0, disabled=True),
-                    html.Button(_t("cancel", lang), id=ids.ADD_CANCEL, n_clicks=0, disabled=True),
+                    html.Button(
+                        t("add.confirm", lang), id=ids.ADD_CONFIRM, n_clicks=0, disabled=True
+                    ),
+                    html.Button(
+                        t("add.cancel", lang), id=ids.ADD_CANCEL, n_clicks=0, disabled=True
+                    ),
                 ],
                 className="controls",
             ),
@@ -274,9 +178,9 @@ def editor_form(name: str, lang: str) -> html.Div:
 def layout(lang: str = "zh", login: object = "", **_: Any) -> html.Div:
     """The page for ``lang``: the form for the signed-in editor, else how to get it."""
     lang = lang_of(lang)
-    header = [html.H2(_t("title", lang)), html.P(_t("intro", lang), className="note")]
+    header = [html.H2(t("add.title", lang)), html.P(t("add.intro", lang), className="note")]
     if not auth.enabled():
-        return html.Div([*header, html.P(_t("off", lang), className="chart add-off")])
+        return html.Div([*header, html.P(t("add.off", lang), className="chart add-off")])
     editor = auth.current_editor()
     if editor is None:
         return html.Div([*header, login_form(lang, login == "failed")])
@@ -339,8 +243,8 @@ def _status(fact: Observation, result: AddResult, lang: str) -> tuple[str, str]:
         old = value_text(change.old, fact.unit, lang)
         return f"{old} → {value_text(change.new, fact.unit, lang)}", "revised"
     if key in set(result.new):
-        return _t("new", lang), "new"
-    return _t("same", lang), "same"
+        return t("add.new", lang), "new"
+    return t("add.same", lang), "same"
 
 
 def facts_table(facts: Sequence[Observation], result: AddResult, lang: str) -> html.Table:
@@ -353,7 +257,7 @@ def facts_table(facts: Sequence[Observation], result: AddResult, lang: str) -> h
         t("measure", lang),
         t("value", lang),
         t("printed", lang),
-        _t("status", lang),
+        t("add.status", lang),
     ]
     rows = []
     for fact in facts[:MAX_ROWS]:
@@ -373,10 +277,10 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
     new = len(result.new)
     same = len(bulletin.observations) - revised - new
     parts: list[Component] = [
-        html.H3(_t("preview_title", lang, period=bulletin.period, title=bulletin.title)),
+        html.H3(t("add.preview_title", lang, period=bulletin.period, title=bulletin.title)),
         html.P(
-            _t(
-                "preview_counts",
+            t(
+                "add.preview_counts",
                 lang,
                 facts=len(bulletin.observations),
                 new=new,
@@ -386,27 +290,29 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
         ),
     ]
     if result.status == "unchanged":
-        parts.append(message(_t("already_stored", lang, period=bulletin.period), "warning"))
+        parts.append(message(t("add.already_stored", lang, period=bulletin.period), "warning"))
     elif result.status == "revised":
         parts.append(
-            message(_t("revision", lang, period=bulletin.period, vintage=result.vintage), "warning")
+            message(
+                t("add.revision", lang, period=bulletin.period, vintage=result.vintage), "warning"
+            )
         )
     if bulletin.observations:
         parts.append(html.Div(facts_table(bulletin.observations, result, lang), className="scroll"))
         if len(bulletin.observations) > MAX_ROWS:
             parts.append(
                 html.P(
-                    _t("more_rows", lang, n=len(bulletin.observations) - MAX_ROWS),
+                    t("add.more_rows", lang, n=len(bulletin.observations) - MAX_ROWS),
                     className="note",
                 )
             )
     else:
-        parts.append(html.P(_t("no_facts", lang), className="note"))
+        parts.append(html.P(t("add.no_facts", lang), className="note"))
     if any(_LOADER_PERIOD_HINT in issue.message for issue in bulletin.issues):
-        parts.insert(1, message(_t("period_unsure", lang, period=bulletin.period), "warning"))
+        parts.insert(1, message(t("add.period_unsure", lang, period=bulletin.period), "warning"))
     if bulletin.issues:
         parts += [
-            html.H4(_t("issues", lang)),
+            html.H4(t("add.issues", lang)),
             html.Ul(
                 [
                     html.Li(
@@ -418,7 +324,7 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
         ]
     if result.warnings:
         parts += [
-            html.H4(_t("warnings", lang)),
+            html.H4(t("add.warnings", lang)),
             html.Ul([html.Li(warning.message) for warning in result.warnings]),
         ]
     return [html.Div(parts, className="chart add-preview")]
@@ -439,12 +345,12 @@ def _quoted(text: str) -> html.Q | None:
 def stored_view(result: AddResult, lang: str) -> html.Div:
     """What confirm did, with links to the new month."""
     if result.status == "unchanged":
-        return html.Div(message(_t("unchanged", lang, period=result.period), "warning"))
+        return html.Div(message(t("add.unchanged", lang, period=result.period), "warning"))
     return html.Div(
         [
             message(
-                _t(
-                    "stored",
+                t(
+                    "add.stored",
                     lang,
                     period=result.period,
                     vintage=result.vintage,
@@ -454,10 +360,10 @@ def stored_view(result: AddResult, lang: str) -> html.Div:
                 ),
                 "success",
             ),
-            dcc.Link(_t("see_growth", lang), href=shell.with_query(growth.PATH, {"lang": lang})),
+            dcc.Link(t("add.see_growth", lang), href=shell.with_query(growth.PATH, {"lang": lang})),
             " · ",
             dcc.Link(
-                _t("see_bulletin", lang),
+                t("add.see_bulletin", lang),
                 href=bulletins.bulletin_href(result.sha256, lang),
             ),
         ]
@@ -504,11 +410,13 @@ def _after_change(pending: object, lang: str) -> View:
     except adding.AddingError as error:
         return View(message=message(str(error)))
     if found.result.status == "unchanged":
-        return View(message=message(_t("unchanged", lang, period=found.bulletin.period), "warning"))
+        return View(
+            message=message(t("add.unchanged", lang, period=found.bulletin.period), "warning")
+        )
     return View(
         preview_view(found, lang),
         found.draft.to_json(found.version),
-        message(_t("changed", lang), "warning"),
+        message(t("add.changed", lang), "warning"),
         confirm_disabled=False,
         cancel_disabled=False,
     )
@@ -551,9 +459,9 @@ def act(
         raise dash.exceptions.PreventUpdate  # the upload was cleared by this callback
     editor = auth.current_editor()
     if editor is None:
-        return View(message=message(_t("not_signed_in", lang))).outputs()
+        return View(message=message(t("add.not_signed_in", lang))).outputs()
     if trigger == ids.ADD_CANCEL:
-        return View(message=message(_t("cancelled", lang), "note")).outputs()
+        return View(message=message(t("add.cancelled", lang), "note")).outputs()
     if trigger == ids.ADD_CONFIRM:
         return confirm_action(pending, editor, lang).outputs()
     if trigger in (ids.ADD_PREVIEW, ids.ADD_UPLOAD):

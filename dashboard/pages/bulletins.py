@@ -50,6 +50,7 @@ from dash import Input, Output, dcc, html
 from dashboard import data, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
+    has_text,
     indicator_name,
     lang_of,
     measure_name,
@@ -74,65 +75,6 @@ MAX_QUERY_TEXT = 2000
 MARK_STYLE = {"backgroundColor": "#fff2a8", "padding": "0 1px", "borderRadius": "2px"}
 FOCUS_MARK_STYLE = {**MARK_STYLE, "backgroundColor": "#ffd54f", "outline": "2px solid #8b1a1a"}
 FOCUS_SENTENCE_STYLE = {"backgroundColor": "#fdecea", "boxShadow": "0 0 0 2px #f5c6c0"}
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("公报", "Bulletins"),
-    "intro": (
-        "已入库的全部公报（含同一报告期的各个版本），最新的在前。选择一份公报查看原文，"
-        "成为数据的数字以高亮标出；在任何图表中点击数值可回到其出处。",
-        "Every stored bulletin and vintage, newest first. Choose one to read its text, each "
-        "figure that became a fact marked; click a figure in any chart to come back to its "
-        "source.",
-    ),
-    "vintage": ("版本", "Vintage"),
-    "title_col": ("标题", "Title"),
-    "source": ("来源", "Source"),
-    "added_at": ("入库时间", "Added at"),
-    "added_by": ("入库人", "Added by"),
-    "sha": ("SHA-256", "SHA-256"),
-    "written": ("生成稿（.txt）", "Written (.txt)"),
-    "none": ("尚无公报。", "No bulletins yet."),
-    "vintage_of": ("第 {} 版（共 {} 版）", "vintage {} of {}"),
-    "publisher": ("发布机构", "Publisher"),
-    "parser": ("解析器版本", "Parser version"),
-    "facts_marked": (
-        "本公报有 {} 个数字成为数据，已在下文标出。",
-        "{} figures of this bulletin became facts; they are marked below.",
-    ),
-    "normalised_note": (
-        "下文为解析器所读的规范化文本（繁简、全角半角已统一）。",
-        "The text below is the normalised text the loader read (script and widths unified).",
-    ),
-    "raw": ("按原样保存的原文", "The source text as stored"),
-    "no_text": (
-        "此公报的原文未保存（自随附数据集导入的公报不含原文）。以下为其数字的印刷形式。",
-        "The text of this bulletin is not stored (bulletins imported from the shipped "
-        "datasets carry none). Its figures as printed:",
-    ),
-    "no_facts": ("此公报没有成为数据的数字。", "No figure of this bulletin became a fact."),
-    "unlocated": (
-        "以下数字未能在文中定位（可能由较早版本的解析器读取）：",
-        "These figures could not be found in the text (read by an earlier loader?):",
-    ),
-    "sentence": ("所在句子", "Sentence"),
-    "clicked_derived": (
-        "点击的数值是推算值，并非公报原文所印：{}",
-        "The clicked figure is derived, not printed in the bulletin: {}",
-    ),
-    "clicked_missing": (
-        "本公报中没有与点击的数值相同的数字（可能是按公报数字计算的推算值）。",
-        "No figure of this bulletin equals the clicked one (it may be derived from them).",
-    ),
-    "sentence_missing": (
-        "在本公报中找不到所指的句子：{}",
-        "The sentence asked for is not in this bulletin: {}",
-    ),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    zh, en = _TEXT[key]
-    return en if lang == "en" else zh
 
 
 def _first(value: object) -> str:
@@ -414,7 +356,7 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
     head = html.Thead(
         html.Tr(
             [
-                html.Th(_t(k, lang) if k in _TEXT else t(k, lang))
+                html.Th(t(f"bulletins.{k}", lang) if has_text(f"bulletins.{k}") else t(k, lang))
                 for k in (
                     "period",
                     "vintage",
@@ -529,14 +471,17 @@ def text_view(
     parts: list[Any] = []
     if not found:
         parts.append(
-            html.P(_t("sentence_missing", lang).format(sentence[:300]), className="note warning")
+            html.P(
+                t("bulletins.sentence_missing", lang).format(sentence[:300]),
+                className="note warning",
+            )
         )
     parts += [
         html.P(
             [
-                _t("facts_marked", lang).format(len(facts) - len(unlocated)),
+                t("bulletins.facts_marked", lang).format(len(facts) - len(unlocated)),
                 " ",
-                _t("normalised_note", lang),
+                t("bulletins.normalised_note", lang),
             ],
             className="note",
         ),
@@ -549,13 +494,13 @@ def text_view(
     ]
     if unlocated:
         parts += [
-            html.P(_t("unlocated", lang), className="note"),
+            html.P(t("bulletins.unlocated", lang), className="note"),
             facts_table([facts[i] for i in unlocated], set(), False, lang),
         ]
     parts.append(
         html.Details(
             [
-                html.Summary(_t("raw", lang)),
+                html.Summary(t("bulletins.raw", lang)),
                 html.Pre(raw, style={"whiteSpace": "pre-wrap", "fontSize": "0.85em"}),
             ]
         )
@@ -571,7 +516,7 @@ def facts_table(
     with_text = any(fact.get("text") for fact in facts)
     headings = [t("period", lang), t("indicator", lang), t("value", lang), t("printed", lang)]
     if with_text:
-        headings.append(_t("sentence", lang))
+        headings.append(t("bulletins.sentence", lang))
     first = min(focus_facts) if focus_facts else None
     rows = []
     for index, fact in enumerate(facts):
@@ -615,12 +560,12 @@ def detail(
         html.P(
             [
                 f"{t('period', lang)}: {row['period']} · ",
-                _t("vintage_of", lang).format(row["vintage"], vintages),
-                f" · {_t('source', lang)}: {row['source'] or '—'}",
-                f" · {_t('added_at', lang)}: {_added(row['added_at'])}",
-                f" · {_t('added_by', lang)}: {_who(row.get('added_by')) or '—'}",
-                f" · {_t('publisher', lang)}: {row['publisher'] or '—'}",
-                f" · {_t('parser', lang)}: {row['parser_version'] or '—'}",
+                t("bulletins.vintage_of", lang).format(row["vintage"], vintages),
+                f" · {t('bulletins.source', lang)}: {row['source'] or '—'}",
+                f" · {t('bulletins.added_at', lang)}: {_added(row['added_at'])}",
+                f" · {t('bulletins.added_by', lang)}: {_who(row.get('added_by')) or '—'}",
+                f" · {t('bulletins.publisher', lang)}: {row['publisher'] or '—'}",
+                f" · {t('bulletins.parser', lang)}: {row['parser_version'] or '—'}",
             ],
             className="note",
         ),
@@ -630,9 +575,9 @@ def detail(
         derived = derived_from(sha, period, values)
         parts.append(
             html.P(
-                _t("clicked_derived", lang).format("; ".join(derived))
+                t("bulletins.clicked_derived", lang).format("; ".join(derived))
                 if derived
-                else _t("clicked_missing", lang),
+                else t("bulletins.clicked_missing", lang),
                 className="note warning",
             )
         )
@@ -641,13 +586,13 @@ def detail(
         parts += text_view(raw, facts, focus, sentence, scroll, lang)
     elif facts:
         parts += [
-            html.P(_t("no_text", lang), className="note"),
+            html.P(t("bulletins.no_text", lang), className="note"),
             facts_table(facts, focus, scroll, lang),
         ]
     else:
         parts += [
-            html.P(_t("no_text", lang), className="note"),
-            html.P(_t("no_facts", lang), className="note"),
+            html.P(t("bulletins.no_text", lang), className="note"),
+            html.P(t("bulletins.no_facts", lang), className="note"),
         ]
     return parts
 
@@ -663,10 +608,13 @@ def layout(
     """Every bulletin, and the one ``bulletin`` names (default: the newest) with its text."""
     lang = lang_of(lang)
     bulletins = newest_first(data.bulletins())
-    header = [html.H2(_t("title", lang)), html.P(_t("intro", lang), className="note")]
+    header = [
+        html.H2(t("bulletins.title", lang)),
+        html.P(t("bulletins.intro", lang), className="note"),
+    ]
     row, explicit = chosen_bulletin(bulletins, bulletin)
     if row is None:
-        return html.Div([*header, html.P(_t("none", lang), className="note")])
+        return html.Div([*header, html.P(t("bulletins.none", lang), className="note")])
     sha = str(row["sha256"])
     query = {
         "sentence": _first(sentence).strip(),

@@ -31,9 +31,10 @@ from typing import Any, Final
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, i18n, ids, routes, shell
+from dashboard import data, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
+    has_text,
     indicator_name,
     lang_of,
     measure_name,
@@ -79,95 +80,6 @@ ALL_TABLES: Final = (
     ("indicators", "indicators"),
 )
 
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "title": ("数据", "Data"),
-    "intro": (
-        "公报中的全部数字，每行一个：公布值，或由公布值推算的推算值；默认为各数字的最新版本。"
-        "可按条件筛选、点击表头排序，并下载筛选结果或全部数据（CSV、XLSX、JSON）。",
-        "Every figure of the bulletins, one per row: printed (reported), or computed from "
-        "printed figures (derived); the latest vintage of each unless a vintage is chosen. "
-        "Filter, sort by a column header, and download the filtered view or everything "
-        "(CSV, XLSX, JSON).",
-    ),
-    "start": ("起始报告期", "From"),
-    "end": ("截止报告期", "To"),
-    "kind": ("类型", "Kind"),
-    "all_kinds": ("全部", "All"),
-    "reported_only": ("仅公布值", "Reported only"),
-    "derived_only": ("仅推算值", "Derived only"),
-    "as_of": ("数据版本", "Vintage"),
-    "latest": ("最新", "Latest"),
-    "as_of_label": (
-        "{period} 公报第 {vintage} 版入库时（{added}）",
-        "as of {added}: {period} bulletin, vintage {vintage}",
-    ),
-    "any": ("全部", "All"),
-    "earliest": ("最早", "Earliest"),
-    "newest": ("最新", "Latest"),
-    "ref_period": ("对比期", "Compared with"),
-    "rows": ("第 {first}–{last} 行，共 {total} 行", "Rows {first}–{last} of {total}"),
-    "no_rows": ("没有符合条件的数据。", "No rows match these filters."),
-    "page_of": ("第 {page} / {pages} 页", "Page {page} of {pages}"),
-    "first": ("« 首页", "« First"),
-    "previous": ("‹ 上一页", "‹ Previous"),
-    "next": ("下一页 ›", "Next ›"),
-    "last": ("末页 »", "Last »"),
-    "sort_by": ("按此列排序", "Sort by this column"),
-    "filtered": ("下载当前筛选（{total} 行）", "Download the filtered view ({total} rows)"),
-    "everything": ("下载全部数据", "Download everything"),
-    "observations": ("数据表", "observations"),
-    "wide": ("宽表", "wide table"),
-    "bulletins_table": ("公报表", "bulletins"),
-    "indicators": ("指标表", "indicators"),
-    "datapackage": (
-        "数据包说明 datapackage.json（Frictionless，描述上述四个 CSV 文件）",
-        "Data package datapackage.json (Frictionless, describes the four CSV files)",
-    ),
-    "url_title": ("按网址下载", "Download by URL"),
-    "url_intro": (
-        "每张表都可直接按网址下载，筛选条件写在查询参数中，与本页网址的参数相同："
-        "本页的下载链接就是这样构成的。",
-        "Every table downloads straight from a URL, with the filters as query parameters — "
-        "the same as this page's: its download links are built this way.",
-    ),
-    "url_tables": (
-        "表：observations（数据表，每行一个数字）、wide（宽表，每个报告期一行）、"
-        "bulletins（公报及其版本）、indicators（指标代码表）。格式：csv（UTF-8 带 BOM，"
-        "Excel 可直接打开）、xlsx、json（记录数组）。",
-        "Tables: observations (one row per figure), wide (one row per period), bulletins "
-        "(every bulletin and vintage), indicators (the indicator codes). Formats: csv (UTF-8 "
-        "with a BOM, opens in Excel), xlsx, json (an array of records).",
-    ),
-    "parameter": ("参数", "Parameter"),
-    "meaning": ("含义", "Meaning"),
-    "p_codes": (
-        "代码，可用逗号分隔多个或重复该参数；不填为全部。指标代码见 indicators 表。",
-        "codes, several comma-separated or the parameter repeated; none: all. The indicator "
-        "codes are in the indicators table.",
-    ),
-    "p_period": (
-        "起止报告期 YYYY-MM（含）",
-        "first and last period, YYYY-MM, inclusive",
-    ),
-    "p_derived": (
-        "true 仅推算值，false 仅公布值，all 全部（默认）",
-        "true: derived rows only; false: reported only; all: both (the default)",
-    ),
-    "p_as_of": (
-        "ISO 8601 时间（如 2024-03-01 或 2024-03-01T08:00:00Z，无时区按 UTC）：当时入库的数据；"
-        "latest 为最新（默认）",
-        "an ISO 8601 time (2024-03-01, 2024-03-01T08:00:00Z; no zone: UTC): the data as "
-        "stored then; latest (the default) for now",
-    ),
-    "url_which": (
-        "observations 和 wide 接受全部参数；bulletins 接受 start、end、as_of；indicators "
-        "不接受参数。参数有误时返回 400 及说明（指出参数及允许的取值）。",
-        "observations and wide take every parameter; bulletins takes start, end and as_of; "
-        "indicators takes none. A bad parameter gets a 400 with a message naming it and "
-        "what it allows.",
-    ),
-    "examples": ("示例", "Examples"),
-}
 
 #: The cells are spaced by the table (no style per cell: a page has 50 rows of 11); the
 #: lines and colours of ``.data-table`` belong in the stylesheet.
@@ -193,10 +105,6 @@ LINKS_STYLE: Final = {
     "alignItems": "baseline",
     "margin": "0.3em 0",
 }
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.text(_TEXT, key, lang, **values)
 
 
 # -- the query (pure) ----------------------------------------------------------------------
@@ -302,9 +210,11 @@ def page_count(total: int) -> int:
 
 
 def _header(column: str, view: View) -> html.Th:
-    label = t(column, view.lang) if column not in _TEXT else _t(column, view.lang)
+    label = (
+        t(column, view.lang) if not has_text(f"data.{column}") else t(f"data.{column}", view.lang)
+    )
     if column == "derived":
-        label = _t("kind", view.lang)
+        label = t("data.kind", view.lang)
     active = view.sort.removeprefix("-") == column
     descending = view.sort.startswith("-")
     # a click on the sorted column turns its order; on another one sorts it ascending
@@ -315,7 +225,7 @@ def _header(column: str, view: View) -> html.Th:
         extra["aria-sort"] = "descending" if descending else "ascending"
     return html.Th(
         dcc.Link(
-            label + arrow, href=view.href(sort=target, page=1), title=_t("sort_by", view.lang)
+            label + arrow, href=view.href(sort=target, page=1), title=t("data.sort_by", view.lang)
         ),
         style=HEAD_STYLE | {"textAlign": "right"} if column == "value" else HEAD_STYLE,
         **extra,
@@ -349,7 +259,7 @@ def table(shown: pd.DataFrame, view: View) -> html.Table:
     ]
     if not rows:
         rows = [
-            html.Tr([html.Td(_t("no_rows", view.lang), colSpan=len(COLUMNS), style=CELL_STYLE)])
+            html.Tr([html.Td(t("data.no_rows", view.lang), colSpan=len(COLUMNS), style=CELL_STYLE)])
         ]
     return html.Table(
         [html.Thead(html.Tr([_header(c, view) for c in COLUMNS])), html.Tbody(rows)],
@@ -364,27 +274,29 @@ def pager(total: int, view: View) -> html.Div:
     pages = page_count(total)
     lang = view.lang
     status = (
-        _t(
-            "rows",
+        t(
+            "data.rows",
             lang,
             first=(view.page - 1) * PAGE_SIZE + 1,
             last=min(view.page * PAGE_SIZE, total),
             total=total,
         )
         if total
-        else _t("rows", lang, first=0, last=0, total=0)
+        else t("data.rows", lang, first=0, last=0, total=0)
     )
 
     def step(key: str, page: int, enabled: bool) -> Any:
         if not enabled:
-            return html.Span(_t(key, lang), className="pager-disabled", style={"color": "#aaa"})
-        return dcc.Link(_t(key, lang), href=view.href(page=page))
+            return html.Span(
+                t(f"data.{key}", lang), className="pager-disabled", style={"color": "#aaa"}
+            )
+        return dcc.Link(t(f"data.{key}", lang), href=view.href(page=page))
 
     return html.Div(
         [
             step("first", 1, view.page > 1),
             step("previous", view.page - 1, view.page > 1),
-            html.Span(_t("page_of", lang, page=view.page, pages=pages)),
+            html.Span(t("data.page_of", lang, page=view.page, pages=pages)),
             step("next", view.page + 1, view.page < pages),
             step("last", pages, view.page < pages),
             html.Span(status, className="note"),
@@ -408,9 +320,9 @@ def _links(label: str, name: str, filters: Filters | None, lang: str) -> list[An
 
 def download_links(filters: Filters, total: int, lang: str) -> html.Div:
     """One line: the filtered view's downloads, the observations as CSV first."""
-    parts: list[Any] = [html.Strong(_t("filtered", lang, total=total))]
+    parts: list[Any] = [html.Strong(t("data.filtered", lang, total=total))]
     for name, key in FILTERED_TABLES:
-        parts += _links(_t(key, lang), name, filters, lang)
+        parts += _links(t(f"data.{key}", lang), name, filters, lang)
     return html.Div(parts, id=ids.DATA_DOWNLOADS, style=LINKS_STYLE)
 
 
@@ -418,14 +330,14 @@ def everything_links(lang: str) -> html.Section:
     """Every table, unfiltered, in every format, and the data package."""
     return html.Section(
         [
-            html.H3(_t("everything", lang)),
+            html.H3(t("data.everything", lang)),
             *(
-                html.Div(_links(_t(key, lang), name, None, lang), style=LINKS_STYLE)
+                html.Div(_links(t(f"data.{key}", lang), name, None, lang), style=LINKS_STYLE)
                 for name, key in ALL_TABLES
             ),
             html.Div(
                 html.A(
-                    _t("datapackage", lang),
+                    t("data.datapackage", lang),
                     href=downloads.DATAPACKAGE_URL,
                     download="datapackage.json",
                 ),
@@ -455,29 +367,29 @@ def url_documentation(lang: str) -> html.Section:
     """The URL pattern and its parameters, in ``lang``."""
     codes = ", ".join(downloads.CODES)
     parameters = (
-        (codes, _t("p_codes", lang)),
-        ("start, end", _t("p_period", lang)),
-        ("derived", _t("p_derived", lang)),
-        ("as_of", _t("p_as_of", lang)),
+        (codes, t("data.p_codes", lang)),
+        ("start, end", t("data.p_period", lang)),
+        ("derived", t("data.p_derived", lang)),
+        ("as_of", t("data.p_as_of", lang)),
     )
     return html.Section(
         [
-            html.H3(_t("url_title", lang)),
-            html.P(_t("url_intro", lang)),
+            html.H3(t("data.url_title", lang)),
+            html.P(t("data.url_intro", lang)),
             html.Pre(
                 html.Code(
                     f"{downloads.URL_PREFIX}<table>.<format>?indicator=…&region=…&start=YYYY-MM"
                     f"&end=YYYY-MM\n{downloads.DATAPACKAGE_URL}"
                 )
             ),
-            html.P(_t("url_tables", lang)),
+            html.P(t("data.url_tables", lang)),
             html.Table(
                 [
                     html.Thead(
                         html.Tr(
                             [
-                                html.Th(_t("parameter", lang), style=HEAD_STYLE),
-                                html.Th(_t("meaning", lang), style=HEAD_STYLE),
+                                html.Th(t("data.parameter", lang), style=HEAD_STYLE),
+                                html.Th(t("data.meaning", lang), style=HEAD_STYLE),
                             ]
                         )
                     ),
@@ -495,8 +407,8 @@ def url_documentation(lang: str) -> html.Section:
                 ],
                 style=TABLE_STYLE,
             ),
-            html.P(_t("url_which", lang)),
-            html.H4(_t("examples", lang)),
+            html.P(t("data.url_which", lang)),
+            html.H4(t("data.examples", lang)),
             html.Ul([html.Li(html.A(html.Code(example), href=example)) for example in EXAMPLES]),
         ],
         id=ids.DATA_URL_DOC,
@@ -523,8 +435,8 @@ def as_of_options(lang: str, chosen: str = "") -> list[dict[str, str]]:
         value = downloads.as_of_text(pd.Timestamp(added).to_pydatetime())
         options.setdefault(
             value,
-            _t(
-                "as_of_label",
+            t(
+                "data.as_of_label",
                 lang,
                 period=row["period"],
                 vintage=row["vintage"],
@@ -550,7 +462,7 @@ def controls(filters: Filters, lang: str) -> html.Div:
                     options=_options(codes, read, lang),
                     value=list(getattr(filters, key)),
                     multi=True,
-                    placeholder=_t("any", lang),
+                    placeholder=t("data.any", lang),
                     style={"minWidth": "14em"},
                 ),
             ]
@@ -559,12 +471,12 @@ def controls(filters: Filters, lang: str) -> html.Div:
     def period(component: str, key: str, placeholder: str) -> html.Label:
         return html.Label(
             [
-                _t(key, lang),
+                t(f"data.{key}", lang),
                 dcc.Dropdown(
                     id=component,
                     options=periods,
                     value=getattr(filters, key) or None,
-                    placeholder=_t(placeholder, lang),
+                    placeholder=t(f"data.{placeholder}", lang),
                     style={"width": "9em"},
                 ),
             ]
@@ -582,13 +494,13 @@ def controls(filters: Filters, lang: str) -> html.Div:
             period(ids.DATA_END, "end", "newest"),
             html.Label(
                 [
-                    _t("kind", lang),
+                    t("data.kind", lang),
                     dcc.RadioItems(
                         id=ids.DATA_DERIVED,
                         options=[
-                            {"label": _t("all_kinds", lang), "value": ""},
-                            {"label": _t("reported_only", lang), "value": "false"},
-                            {"label": _t("derived_only", lang), "value": "true"},
+                            {"label": t("data.all_kinds", lang), "value": ""},
+                            {"label": t("data.reported_only", lang), "value": "false"},
+                            {"label": t("data.derived_only", lang), "value": "true"},
                         ],
                         value=derived,
                         inline=True,
@@ -597,12 +509,12 @@ def controls(filters: Filters, lang: str) -> html.Div:
             ),
             html.Label(
                 [
-                    _t("as_of", lang),
+                    t("data.as_of", lang),
                     dcc.Dropdown(
                         id=ids.DATA_AS_OF,
                         options=as_of_options(lang, filters.as_of),
                         value=filters.as_of or None,
-                        placeholder=_t("latest", lang),
+                        placeholder=t("data.latest", lang),
                         style={"minWidth": "22em"},
                     ),
                 ]
@@ -624,8 +536,8 @@ def layout(lang: str = "zh", **query: Any) -> html.Div:
     view = replace(view, page=min(view.page, page_count(len(shown))))
     return html.Div(
         [
-            html.H2(_t("title", view.lang)),
-            html.P(_t("intro", view.lang), className="note"),
+            html.H2(t("data.title", view.lang)),
+            html.P(t("data.intro", view.lang), className="note"),
             controls(view.filters, view.lang),
             download_links(view.filters, len(shown), view.lang),
             pager(len(shown), view),

@@ -43,7 +43,7 @@ from dashboard.figures.base import (
     time_series,
 )
 from dashboard.figures.memo import column, memo
-from dashboard.i18n import basis_name, lang_of, t, text, unit_name, value_text
+from dashboard.i18n import basis_name, lang_of, t, unit_name, value_text
 
 PATH = routes.GROWTH
 PAGE = "growth"
@@ -112,37 +112,6 @@ COLORS: dict[str, str] = {
     "manufacturing_fixed_asset_investment": PALETTE[3],
 }
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("增长情况", "Growth"),
-    "intro": (
-        "电子信息制造业主要指标同比增速，与全部工业、高技术制造业对比。对比行业的增速由公报"
-        "所列“高于/低于”的差距推算，以虚线和空心点表示。缺少公报的月份留空，不作插值。"
-        "点击图中的数值可打开其所在公报的原文。",
-        "Growth year on year of the industry's main indicators, against all industry and "
-        "high-tech manufacturing. The comparison industries' rates are derived from the gaps "
-        "the bulletins print (dotted lines, open markers). Months without a bulletin are "
-        "left empty, never interpolated. Click a figure to open the bulletin it came from.",
-    ),
-    "value_added": ("增加值", "Value added"),
-    "export_delivery_value": ("出口交货值", "Export delivery value"),
-    "revenue": ("营业收入", "Operating revenue"),
-    "total_profit": ("利润总额", "Total profit"),
-    "fixed_asset_investment": ("固定资产投资", "Fixed-asset investment"),
-    "revenue_and_profit": ("营业收入和利润总额", "Operating revenue and total profit"),
-    "industry": ("全部工业", "All industry"),
-    "high_tech": ("高技术制造业", "High-tech manufacturing"),
-    "manufacturing": ("制造业", "All manufacturing"),
-    "growth_title": ("{name}{basis}同比增速", "{name}: growth y/y, {basis}"),
-    "years_title": ("{name}{basis}同比增速：逐年对比", "{name}: growth y/y, {basis}, by year"),
-    "month_title": (
-        "各指标当月同比增速：仅公布月份",
-        "Single-month growth y/y, where printed",
-    ),
-    "month_axis": ("月份", "Month"),
-    "year_name": ("{year}年", "{year}"),
-    "with_derived": ("（含推算值）", " (incl. derived)"),
-    "derived_from": ("推算：", "derived: "),
-}
 
 #: The line name of a comparison code.
 _COMPARISON_NAMES: dict[str, str] = {
@@ -153,10 +122,6 @@ _COMPARISON_NAMES: dict[str, str] = {
     "high_tech_fixed_asset_investment": "high_tech",
     "manufacturing_fixed_asset_investment": "manufacturing",
 }
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return text(_TEXT, key, lang, **values)
 
 
 def with_unit(title: str, unit: str, lang: str) -> str:
@@ -268,7 +233,7 @@ def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
     ]
     formula = str(row.get("text") or "")
     if derived and formula and lang_of(lang) == "zh":
-        lines.append(_t("derived_from", lang) + formula)
+        lines.append(t("growth.derived_from", lang) + formula)
     return "<br>".join(lines)
 
 
@@ -321,8 +286,8 @@ def year_overlay(
                 "x": labels,
                 "y": ys,
                 "customdata": custom,
-                "name": _t("year_name", lang, year=year)
-                + (_t("with_derived", lang) if any_derived else ""),
+                "name": t("growth.year_name", lang, year=year)
+                + (t("growth.with_derived", lang) if any_derived else ""),
                 "mode": "lines+markers",
                 "connectgaps": False,
                 "line": {"color": color, "width": 2},
@@ -340,7 +305,7 @@ def year_overlay(
             "tickangle": 0,
             "tickmode": "array",
             "tickvals": labels,
-            "title": {"text": _t("month_axis", lang)},
+            "title": {"text": t("growth.month_axis", lang)},
         },
         legend={"y": -0.22},
     )
@@ -351,9 +316,9 @@ def line_name(code: str, indicator: str, lang: str) -> str:
     """A line's legend name: the comparison industry; the indicator when revenue and profit
     share the chart; else the industry itself."""
     if code in _COMPARISON_NAMES:
-        return _t(_COMPARISON_NAMES[code], lang)
+        return t(f"growth.{_COMPARISON_NAMES[code]}", lang)
     if len(TOGETHER.get(indicator, (indicator,))) > 1:
-        return _t(code, lang)
+        return t(f"growth.{code}", lang)
     return t("electronics", lang)
 
 
@@ -369,8 +334,10 @@ def basis_text(basis: str, lang: str) -> str:
 
 
 def growth_title(indicator: str, basis: str, lang: str) -> str:
-    name = _t("revenue_and_profit" if indicator in TOGETHER else indicator, lang)
-    return with_unit(_t("growth_title", lang, name=name, basis=basis_text(basis, lang)), "%", lang)
+    name = t("growth." + ("revenue_and_profit" if indicator in TOGETHER else indicator), lang)
+    return with_unit(
+        t("growth.growth_title", lang, name=name, basis=basis_text(basis, lang)), "%", lang
+    )
 
 
 def growth_figure(
@@ -396,7 +363,12 @@ def years_figure(
     frame: pd.DataFrame, years: Sequence[int], indicator: str, basis: str, lang: str
 ) -> Figure:
     """``year_overlay`` of the indicator's growth, titled."""
-    title = _t("years_title", lang, name=_t(indicator, lang), basis=basis_text(basis, lang))
+    title = t(
+        "growth.years_title",
+        lang,
+        name=t(f"growth.{indicator}", lang),
+        basis=basis_text(basis, lang),
+    )
     return year_overlay(frame, years, with_unit(title, "%", lang), "%", lang)
 
 
@@ -404,11 +376,11 @@ def month_figure(frames: Mapping[str, pd.DataFrame], lang: str, span: Sequence[s
     """Single-month growth of each indicator that has any (``frames``: code -> its
     yoy_pct series on basis month), over ``span`` too."""
     lines = [
-        Line(_t(code, lang), frames[code], "%", COLORS.get(code))
+        Line(t(f"growth.{code}", lang), frames[code], "%", COLORS.get(code))
         for code in INDICATORS
         if code in frames and not frames[code].empty
     ]
-    title = with_unit(_t("month_title", lang), "%", lang)
+    title = with_unit(t("growth.month_title", lang), "%", lang)
     return finish(time_series(lines, title, "%", lang, span), lang)
 
 
@@ -464,7 +436,7 @@ def basis_control(component_id: str, basis: str, lang: str) -> html.Label:
 
 def year_options(available: Sequence[int], lang: str) -> list[dict[str, Any]]:
     """The overlay's years as dropdown options, latest first."""
-    return [{"label": _t("year_name", lang, year=y), "value": y} for y in reversed(available)]
+    return [{"label": t("growth.year_name", lang, year=y), "value": y} for y in reversed(available)]
 
 
 @dataclass(frozen=True)
@@ -530,7 +502,9 @@ def layout(
                 t("indicator", lang),
                 dcc.Dropdown(
                     id=ids.GROWTH_INDICATOR,
-                    options=[{"label": _t(code, lang), "value": code} for code in INDICATORS],
+                    options=[
+                        {"label": t(f"growth.{code}", lang), "value": code} for code in INDICATORS
+                    ],
                     value=indicator,
                     clearable=False,
                     style={"width": "16em"},
@@ -552,8 +526,8 @@ def layout(
     )
     return html.Div(
         [
-            html.H2(_t("title", lang)),
-            html.P(_t("intro", lang), className="note"),
+            html.H2(t("growth.title", lang)),
+            html.P(t("growth.intro", lang), className="note"),
             controls,
             html.Div(
                 [

@@ -85,7 +85,7 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     chosen = period if period in periods else (periods[-1] if periods else "")
     return html.Div(
         [
-            html.H2(t("overview", lang)),
+            html.H2(t("nav.overview", lang)),
             html.Label(
                 [
                     t("period", lang),

@@ -33,7 +33,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import data, ids, routes, shell
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
 from dashboard.figures.memo import column
-from dashboard.i18n import basis_name, indicator_name, lang_of, text, unit_name
+from dashboard.i18n import basis_name, indicator_name, lang_of, t, unit_name
 from dashboard.pages.growth import (
     BASES,
     GRID_STYLE,
@@ -81,28 +81,6 @@ _EN_AXIS: tuple[tuple[float, str], ...] = (
 
 #: A series with no rows.
 EMPTY = pd.DataFrame(columns=["period", "value", "unit", "derived", "bulletin", "text"])
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("产品产量与进出口", "Products and trade"),
-    "intro": (
-        "主要电子产品产量和海关进出口数量及其同比增速。公报未公布的当月数量由相邻两期累计值"
-        "之差推算，以虚线和空心点表示；缺少公报的月份留空，不作插值。"
-        "点击图中的数值可打开其所在公报的原文。",
-        "Output and customs trade of the main electronic products, with their growth year on "
-        "year. Single-month quantities the bulletins do not print are derived as the "
-        "difference of two cumulative figures (dotted lines, open markers); months without a "
-        "bulletin are left empty, never interpolated. Click a figure to open the bulletin it "
-        "came from.",
-    ),
-    "product": ("产品", "Product"),
-    "level_title": ("{name}（{basis}，{unit}）", "{name} ({basis}, {unit})"),
-    "growth_title": ("{name}{basis}同比增速", "{name}: growth y/y, {basis}"),
-    "growth_line": ("同比增速", "Growth y/y"),
-}
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return text(_TEXT, key, lang, **values)
 
 
 # -- figures (pure) ------------------------------------------------------------------------
@@ -168,8 +146,8 @@ def level_figure(
     units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
     unit = units[0] if units else INDICATORS[product].level_unit
     factor, axis_unit = level_axis(unit, column(frame, "value"), lang)
-    title = _t(
-        "level_title",
+    title = t(
+        "products.level_title",
         lang,
         name=indicator_name(product, lang),
         basis=basis_text(basis, lang),
@@ -185,11 +163,18 @@ def growth_figure(
 ) -> Figure:
     """The product's growth year on year on ``basis`` (%)."""
     title = with_unit(
-        _t("growth_title", lang, name=indicator_name(product, lang), basis=basis_text(basis, lang)),
+        t(
+            "products.growth_title",
+            lang,
+            name=indicator_name(product, lang),
+            basis=basis_text(basis, lang),
+        ),
         "%",
         lang,
     )
-    lines = [Line(_t("growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
+    lines = (
+        [Line(t("products.growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
+    )
     return finish(time_series(lines, title, "%", lang, span), lang)
 
 
@@ -223,7 +208,7 @@ def layout(lang: str = "zh", product: str = "", basis: str = "", **_: Any) -> ht
     controls = html.Div(
         [
             control(
-                _t("product", lang),
+                t("products.product", lang),
                 dcc.Dropdown(
                     id=ids.PRODUCTS_PRODUCT,
                     options=[
@@ -240,8 +225,8 @@ def layout(lang: str = "zh", product: str = "", basis: str = "", **_: Any) -> ht
     )
     return html.Div(
         [
-            html.H2(_t("title", lang)),
-            html.P(_t("intro", lang), className="note"),
+            html.H2(t("products.title", lang)),
+            html.P(t("products.intro", lang), className="note"),
             controls,
             html.Div(
                 [

@@ -56,47 +56,6 @@ Figure = dict[str, Any]
 #: Dash's typed ``config`` prop wants its own TypedDict; the shared config is a plain dict.
 _GRAPH_CONFIG: Any = GRAPH_CONFIG
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("分地区运行情况", "Regions"),
-    "intro": (
-        "各地区数据均为年初至报告期末的累计值。点击图中的数值可打开其所在公报的原文。",
-        "Regional figures are for the year to date. Click a figure to open the bulletin "
-        "it was printed in.",
-    ),
-    "growth": ("营业收入同比增速", "Operating revenue, growth year on year"),
-    "shares": ("营业收入占全国比重", "Share of the national operating revenue"),
-    "levels": ("营业收入", "Operating revenue"),
-    "shares_over_time": ("营业收入占全国比重的变化", "Shares of the national revenue over time"),
-    "four_regions": ("四大地区", "Four regions"),
-    "clusters": ("京津冀、长三角", "Clusters"),
-    "printed_share": ("公布值", "printed"),
-    "computed_share": ("按营业收入计算（推算值）", "computed from revenue (derived)"),
-    "computed_short": ("按营业收入计算", "computed from revenue"),
-    "within_rounding": ("与公布值一致（在四舍五入误差内）", "agrees with the printed share"),
-    "differ_head": (
-        "以下地区公布的比重与按营业收入计算的比重之差超出四舍五入误差：",
-        "These printed shares differ from the shares computed from revenue by more than rounding:",
-    ),
-    "all_agree": (
-        "公布的比重与按营业收入计算的比重一致（在四舍五入误差内）。",
-        "The printed shares agree with the shares computed from revenue, within rounding.",
-    ),
-    "none_printed": (
-        "本期公报未公布比重，图中为按营业收入计算的推算值。",
-        "No share was printed for this period: the bars are computed from revenue (derived).",
-    ),
-    "sum_of_four": ("四个地区公布比重合计", "The four regions' printed shares add up to"),
-    "printed_word": ("公布", "printed"),
-    "difference": ("相差", "difference"),
-    "rounding": ("四舍五入误差至多", "rounding allows at most"),
-    "no_regional_data": ("暂无分地区数据", "No regional figures yet"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    zh, en = _TEXT[key]
-    return en if lang == "en" else zh
-
 
 def chart_id(name: str) -> dict[str, str]:
     """The pattern-matching id of one of this page's charts."""
@@ -395,8 +354,8 @@ def _bar_figure(
 def _title(key: str, unit: str, period: str, lang: str) -> str:
     unit_text = unit_name(unit, lang).strip()
     if lang == "en":
-        return f"{_t(key, lang)} ({unit_text}), {period_label(period, lang)}"
-    return f"{_t(key, lang)}（{unit_text}）· {period_label(period, lang)}"
+        return f"{t(f'regions.{key}', lang)} ({unit_text}), {period_label(period, lang)}"
+    return f"{t(f'regions.{key}', lang)}（{unit_text}）· {period_label(period, lang)}"
 
 
 def _regions_and_clusters(
@@ -410,7 +369,7 @@ def _regions_and_clusters(
         [
             _bar(
                 points(frame, period, measure, group),
-                _t(name, lang),
+                t(f"regions.{name}", lang),
                 color,
                 unit,
                 period,
@@ -445,8 +404,8 @@ def shares_figure(shares: Sequence[Share], period: str, lang: str) -> Figure:
             s.printed_bulletin,
             ""
             if s.computed is None or s.differs
-            else f"{_t('computed_short', lang)} {value_text(s.computed, '%', lang)}: "
-            f"{_t('within_rounding', lang)}",
+            else f"{t('regions.computed_short', lang)} {value_text(s.computed, '%', lang)}: "
+            f"{t('regions.within_rounding', lang)}",
         )
         for s in shares
     ]
@@ -461,8 +420,16 @@ def shares_figure(shares: Sequence[Share], period: str, lang: str) -> Figure:
         "%",
         lang,
         [
-            _bar(printed, _t("printed_share", lang), PALETTE[0], "%", period, lang),
-            _bar(computed, _t("computed_share", lang), PALETTE[2], "%", period, lang, derived=True),
+            _bar(printed, t("regions.printed_share", lang), PALETTE[0], "%", period, lang),
+            _bar(
+                computed,
+                t("regions.computed_share", lang),
+                PALETTE[2],
+                "%",
+                period,
+                lang,
+                derived=True,
+            ),
         ],
         [region_name(s.region, lang) for s in shares],
     )
@@ -488,9 +455,9 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
     ]
     unit_text = unit_name("%", lang)
     title = (
-        f"{_t('shares_over_time', lang)} ({unit_text})"
+        f"{t('regions.shares_over_time', lang)} ({unit_text})"
         if lang == "en"
-        else f"{_t('shares_over_time', lang)}（{unit_text}）"
+        else f"{t('regions.shares_over_time', lang)}（{unit_text}）"
     )
     figure = time_series(lines, title, "%", lang)
     layout = figure["layout"]
@@ -512,25 +479,28 @@ def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
         for s in differing:
             assert s.printed is not None and s.computed is not None
             rounding = value_text(s.tolerance, "pp", lang).lstrip("+")
+            difference = value_text(s.printed - s.computed, "pp", lang)
             items.append(
                 html.Li(
-                    f"{region_name(s.region, lang)}{colon}{_t('printed_word', lang)} "
-                    f"{value_text(s.printed, '%', lang)}{comma}{_t('computed_short', lang)} "
+                    f"{region_name(s.region, lang)}{colon}{t('regions.printed_word', lang)} "
+                    f"{value_text(s.printed, '%', lang)}{comma}{t('regions.computed_short', lang)} "
                     f"{value_text(s.computed, '%', lang)} ({s.formula}){semicolon}"
-                    f"{_t('difference', lang)} {value_text(s.printed - s.computed, 'pp', lang)}"
-                    f"{comma}{_t('rounding', lang)} ±{rounding}"
+                    f"{t('regions.difference', lang)} {difference}"
+                    f"{comma}{t('regions.rounding', lang)} ±{rounding}"
                 )
             )
-        children += [html.P(_t("differ_head", lang)), html.Ul(items)]
+        children += [html.P(t("regions.differ_head", lang)), html.Ul(items)]
     elif any(s.printed is not None for s in shares):
-        children.append(html.P(_t("all_agree", lang)))
+        children.append(html.P(t("regions.all_agree", lang)))
     elif any(s.computed is not None for s in shares):
-        children.append(html.P(_t("none_printed", lang)))
+        children.append(html.P(t("regions.none_printed", lang)))
     four = [s.printed for s in shares if s.region in FOUR_REGIONS]
     if len(four) == len(FOUR_REGIONS) and all(v is not None for v in four):
         total = sum(v for v in four if v is not None)
         flag = "" if abs(total - 100) <= SHARE_TOLERANCE else f" ≠ 100 ± {SHARE_TOLERANCE:g}"
-        children.append(html.P(f"{_t('sum_of_four', lang)} {value_text(total, '%', lang)}{flag}"))
+        children.append(
+            html.P(f"{t('regions.sum_of_four', lang)} {value_text(total, '%', lang)}{flag}")
+        )
     return children
 
 
@@ -620,16 +590,16 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     if not chosen:
         return html.Div(
             [
-                html.H2(_t("title", lang)),
+                html.H2(t("regions.title", lang)),
                 control,
-                html.P(_t("no_regional_data", lang), className="note"),
+                html.P(t("regions.no_regional_data", lang), className="note"),
             ]
         )
     shown = _cached_view(data.version(), chosen, lang)
     return html.Div(
         [
-            html.H2(_t("title", lang)),
-            html.P(_t("intro", lang), className="note"),
+            html.H2(t("regions.title", lang)),
+            html.P(t("regions.intro", lang), className="note"),
             control,
             _graph("growth", shown.figures["growth"]),
             _graph("shares", shown.figures["shares"]),

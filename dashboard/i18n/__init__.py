@@ -1,64 +1,53 @@
 """Chinese first, English one click away: every label, unit and number format.
 
-``t(key, lang)`` gives a label; ``value_text(value, unit, lang)`` a figure with its unit in
-the language's own scale (135000 亿元 -> ``13.5万亿元`` / ``13.5 trillion yuan``);
+``t(key, lang, **values)`` gives a label of the one catalogue, ``catalogue.toml``, where
+every word the dashboard shows is kept as [Chinese, English]; ``value_text(value, unit,
+lang)`` a figure with its unit in the language's own scale (135000 亿元 -> ``13.5万亿元`` /
+``13.5 trillion yuan``);
 ``indicator_name``, ``region_name``, ``measure_name`` the catalog's names. ``lang`` is
 ``"zh"`` (the default) or ``"en"``; anything else is read as ``"zh"``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final
+import tomllib
+from pathlib import Path
+from typing import Any, Final
 
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 
 LANGS: Final = ("zh", "en")
 DEFAULT_LANG: Final = "zh"
+CATALOGUE_FILE: Final = Path(__file__).with_name("catalogue.toml")
 
-TEXT: Final[dict[str, tuple[str, str]]] = {
-    "app_title": (
-        "电子信息制造业运行监测",
-        "EIM Monitor: China's electronic-information manufacturing",
-    ),
-    "overview": ("概览", "Overview"),
-    "growth": ("增长", "Growth"),
-    "products": ("产品与贸易", "Products and trade"),
-    "regions": ("地区", "Regions"),
-    "data": ("数据", "Data"),
-    "bulletins": ("公报", "Bulletins"),
-    "add": ("添加公报", "Add bulletin"),
-    "period": ("报告期", "Period"),
-    "latest_period": ("最新报告期", "Latest period"),
-    "source_footer": (
-        "数据来源：工业和信息化部运行监测协调局《电子信息制造业运行情况》",
-        "Source: MIIT Operation Monitoring and Coordination Bureau, "
-        "monthly bulletins on electronic-information manufacturing",
-    ),
-    "licence_footer": (
-        "数据为公开政府信息；代码采用 MIT 许可",
-        "Data: public government information; code: MIT licence",
-    ),
-    "derived": ("推算值", "derived"),
-    "reported": ("公布值", "reported"),
-    "ytd": ("累计", "year to date"),
-    "month": ("当月", "single month"),
-    "no_data": ("暂无数据", "No data"),
-    "change_vs": ("较上期", "vs previous period"),
-    "language": ("English", "中文"),
-    "download": ("下载", "Download"),
-    "indicator": ("指标", "Indicator"),
-    "region": ("地区", "Region"),
-    "segment": ("行业", "Segment"),
-    "measure": ("测度", "Measure"),
-    "basis": ("口径", "Basis"),
-    "years": ("年份", "Years"),
-    "value": ("数值", "Value"),
-    "unit": ("单位", "Unit"),
-    "bulletin": ("公报", "Bulletin"),
-    "printed": ("印刷形式", "As printed"),
-    "electronics": ("电子信息制造业", "Electronic-information manufacturing"),
-}
+
+def _read_catalogue(path: Path) -> dict[str, tuple[str, str]]:
+    """``catalogue.toml`` flattened: top-level keys as they are, a section's as
+    ``section.key``; every value a pair of non-empty strings (else a ``ValueError``)."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def walk(table: dict[str, Any], prefix: str) -> None:
+        for key, value in table.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            elif (
+                isinstance(value, list)
+                and len(value) == 2
+                and all(isinstance(v, str) and v for v in value)
+            ):
+                found[prefix + key] = (value[0], value[1])
+            else:
+                raise ValueError(f"{path}: {prefix}{key} is not a pair [Chinese, English]")
+
+    with path.open("rb") as handle:
+        walk(tomllib.load(handle), "")
+    return found
+
+
+#: The catalogue: every label of the dashboard, key -> (Chinese, English); a page's own keys
+#: are ``<section>.<key>`` (``growth.title``). Read once, at import.
+CATALOGUE: Final[dict[str, tuple[str, str]]] = _read_catalogue(CATALOGUE_FILE)
+
 
 #: Level units: (how many of the base thing one unit is, zh noun, en noun).
 _BASES: Final[dict[str, tuple[float, str, str]]] = {
@@ -95,16 +84,16 @@ def marked_derived(text: str, lang: str) -> str:
     return f"{text} ({t('derived', lang)})" if lang_of(lang) == "en" else f"{text}（推算值）"
 
 
-def text(pairs: Mapping[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:
-    """The label ``key`` of a page's own (zh, en) table ``pairs`` in ``lang``, formatted with
-    ``values``."""
-    zh, en = pairs[key]
-    return (en if lang_of(lang) == "en" else zh).format(**values)
+def t(key: str, lang: str, **values: object) -> str:
+    """The catalogue's label ``key`` in ``lang``, its ``{name}`` fields filled from
+    ``values`` (a label is used as it is when no values are given)."""
+    label = _pick(CATALOGUE[key], lang)
+    return label.format(**values) if values else label
 
 
-def t(key: str, lang: str) -> str:
-    """The label ``key`` in ``lang``."""
-    return _pick(TEXT[key], lang)
+def has_text(key: str) -> bool:
+    """True when the catalogue has a label ``key``."""
+    return key in CATALOGUE
 
 
 def indicator_name(code: str, lang: str) -> str:
