@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure headless Chromium, its WebDriver and CJK fonts are installed (Debian 12), for the
-# browser tests (tests/test_browser.py) and the screenshots (scripts/screenshots.sh).
+# browser tests (tests/dashboard/browser/test_browser.py) and the screenshots (scripts/screenshots.sh).
 #
 #   /usr/bin/chromium      Debian package chromium
 #   /usr/bin/chromedriver  Debian package chromium-driver

@@ -10,7 +10,7 @@ cd "$EIM_ROOT"
 
 step() { printf '==> %s\n' "$*"; }
 
-# Headless Chromium, chromedriver and CJK fonts for the browser tests (tests/test_browser.py):
+# Headless Chromium, chromedriver and CJK fonts for the browser tests (tests/dashboard/browser/test_browser.py):
 # scripts/chromium.sh installs the Debian packages chromium, chromium-driver and
 # fonts-noto-cjk with apt-get (as root) when missing. If it cannot, the run fails here.
 if ! bash "$EIM_ROOT/scripts/chromium.sh"; then

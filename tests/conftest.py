@@ -1,11 +1,33 @@
-"""Shared pytest options: ``--update-golden`` rewrites ``tests/golden/*.expected.json``."""
+"""What every test folder shares.
+
+- ``--update-golden`` rewrites ``tests/bulletin/golden/*.expected.json``.
+- ``shipped_store``: the dashboard reads a store of its own, filled from ``datasets/``.
+- The store fixtures: ``store_url`` runs a test once per database: ``sqlite`` (a file in
+  ``tmp_path``) and ``postgresql`` (a fresh database, dropped afterwards, in the cluster that
+  ``scripts/test.sh`` starts and names in ``EIM_TEST_POSTGRES_URL``). Without that variable
+  the PostgreSQL runs skip, naming the reason, except under CI (``CI`` set), where they
+  fail: CI must never pass without PostgreSQL. ``store`` is a ``Store`` on that URL;
+  ``bulletin_files`` writes the small bulletins of ``store_data`` (made up for the tests, in
+  the bulletins' style) to a folder.
+
+Helpers that tests import (not fixtures) are in ``tests/support``, on the path by the pytest
+configuration (``pythonpath`` in ``pyproject.toml``).
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ci import running_under_ci
+from sqlalchemy.engine import URL, make_url
+from store_data import write_bulletins
+
+from loaders.store import Store
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -13,7 +35,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-golden",
         action="store_true",
         default=False,
-        help="rewrite tests/golden/<case>.expected.json from the loader's output "
+        help="rewrite tests/bulletin/golden/<case>.expected.json from the loader's output "
         "(then read every changed file and check its numbers against the text by hand)",
     )
 
@@ -35,3 +57,65 @@ def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     data.reset()
     yield
     data.reset()
+
+
+DATABASES = ("sqlite", "postgresql")
+NOT_STARTED = "PostgreSQL was not started by scripts/test.sh"
+
+
+def _admin_connect(url: URL) -> Any:
+    import psycopg
+
+    return psycopg.connect(
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        password=url.password,
+        dbname=url.database,
+        autocommit=True,
+        connect_timeout=10,
+    )
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped after it."""
+    cluster = os.environ.get("EIM_TEST_POSTGRES_URL")
+    if not cluster:
+        if running_under_ci():
+            pytest.fail(f"{NOT_STARTED}: EIM_TEST_POSTGRES_URL is not set under CI")
+        pytest.skip(f"{NOT_STARTED} (EIM_TEST_POSTGRES_URL is not set); run scripts/test.sh")
+    base = make_url(cluster)
+    name = f"eim_t_{uuid.uuid4().hex[:16]}"
+    with _admin_connect(base) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with _admin_connect(base) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=DATABASES)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty store: once on SQLite, once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store' / 'eim.sqlite'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """A ``Store`` on ``store_url`` (migrated), closed after the test."""
+    opened = Store(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def bulletin_files(tmp_path: Path) -> dict[str, Path]:
+    """The test bulletins as files in ``tmp_path / 'bulletins'``; name -> path."""
+    return write_bulletins(tmp_path / "bulletins")

@@ -11,11 +11,12 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from loaders.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 README = ROOT / "README.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
 HEAVY_MODULES = ("dash", "plotly", "pandas")

@@ -35,12 +35,12 @@ a list (TypeError). ``register(app)`` adds two things to the app's Flask server:
       handler, Flask re-raises instead when ``PROPAGATE_EXCEPTIONS`` is on (testing, debug).
 
 Values are not checked here: each callback validates its own (``dashboard.clicks`` …), and a
-well-formed body must get a 200 or a 204 whatever its values (``tests/test_callback_bodies.py``
-posts generated ones to every callback). One exception, Dash's own code: its pages router
-(inputs of ``_pages_location``) raises on a ``pathname`` that is not a string under the app's
-``requests_pathname_prefix`` and on a ``search`` that is neither a string nor null, values
-the browser never sends; such a request gets a 204 (nothing to update), as a callback
-raising ``PreventUpdate`` would.
+well-formed body must get a 200 or a 204 whatever its values
+(``tests/dashboard/test_callback_bodies.py`` posts generated ones to every callback). One exception,
+Dash's own code: its pages router (inputs of ``_pages_location``) raises on a ``pathname`` that is
+not a string under the app's ``requests_pathname_prefix`` and on a ``search`` that is neither a
+string nor null, values the browser never sends; such a request gets a 204 (nothing to update), as a
+callback raising ``PreventUpdate`` would.
 """
 
 from __future__ import annotations

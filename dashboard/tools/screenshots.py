@@ -10,7 +10,7 @@ chart is drawn (bounded), sets the window as tall as the page and saves
 ``OUT_DIR/<page>-<lang>.png`` (``overview-zh.png``, ``growth-en.png``, …), printing each
 file. The server and the browser are always stopped.
 
-The parts here are shared with the browser tests (``tests/browser_fixtures.py``):
+The parts here are shared with the browser tests (``tests/dashboard/browser/conftest.py``):
 ``running_app`` (gunicorn, bounded start, always stopped), ``chrome`` (Chromium with the
 flags it needs as root, console logging and a download folder) and ``wait_for_page``.
 Needs Debian's ``chromium``, ``chromium-driver`` and ``fonts-noto-cjk``

@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from loaders.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 CONTRACT = SHARED / "contract"

@@ -12,6 +12,7 @@ from pathlib import Path
 import dash
 import pytest
 from dash import Input, Output, dcc, html
+from own_bulletin import FIXTURE as OWN_BULLETIN
 
 from dashboard import data
 from dashboard.server import response_cache
@@ -112,7 +113,7 @@ def test_a_new_data_version_builds_the_view_again(
     client.get("/")
     body = _body(_chart_output(), "a")
     client.post("/_dash-update-component", data=body, headers=GZIP)
-    text = (Path(__file__).parent / "fixtures" / "own_2025-10.txt").read_text("utf-8")
+    text = (OWN_BULLETIN).read_text("utf-8")
     data.store().add(parse_bulletin(text), text)
     answer = client.post("/_dash-update-component", data=body, headers=GZIP)
     assert answer.headers[response_cache.HEADER] == "miss"

@@ -10,9 +10,9 @@ Chromium (selenium), as an editor does it.
     hostile   a saved page with a <script>, a javascript: link and an <img onerror> is stored
               and shown on the Add and Bulletins pages as text: nothing of it runs
 
-Every test ends with no SEVERE entry in the browser's console. Waits are bounded
-(``PAGE_TIMEOUT``), on conditions, never fixed sleeps. See ``tests/browser_fixtures.py`` for
-the browser; ``test_add_page.py`` drives the same callback over plain HTTP.
+Every test ends with no SEVERE entry in the browser's console. Waits are bounded (``PAGE_TIMEOUT``),
+on conditions, never fixed sleeps. See ``tests/dashboard/browser/conftest.py`` for the browser;
+``test_add_page.py`` drives the same callback over plain HTTP.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from typing import Any
 
 import pytest
 from editor_client import CALLBACK_URL, EDITOR_ENV, PASSWORD, USER, EditorClient
+from own_bulletin import own_bulletin
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from test_add_page import own_bulletin
 
 from dashboard import adding, ids, shell
 from dashboard.i18n import t
@@ -43,7 +43,6 @@ from dashboard.tools.screenshots import (
 )
 from loaders.store import Store
 
-pytest_plugins = ["browser_fixtures"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 UPLOAD_INPUT = f"#{ids.ADD_UPLOAD} input[type=file]"

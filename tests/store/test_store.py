@@ -1,6 +1,7 @@
-"""The store, on SQLite and on PostgreSQL (``store_fixtures``): vintages, never overwrites.
+"""The store, on SQLite and on PostgreSQL (the store fixtures of ``tests/conftest.py``): vintages,
+never overwrites.
 
-The bulletins are small made-up ones (``store_fixtures.TEXTS``): 1—4月, 1—5月, a revised
+The bulletins are small made-up ones (``store_data``): 1—4月, 1—5月, a revised
 1—5月 (phone output 5.91 -> 5.93亿台, without the profit paragraph), a 1—5月 whose change
 on 1—4月 contradicts the two rates, and 1—6月.
 """
@@ -27,8 +28,6 @@ from store_data import (
 from loaders.store import Change, Store
 from loaders.store.migrations import MIGRATIONS, migrate
 from loaders.store.tables import bulletins, observations, schema_migrations
-
-pytest_plugins = ["store_fixtures"]
 
 T1 = utc("2024-06-20T09:00:00")  # 1—5月 first published
 T_BETWEEN = utc("2024-07-01T00:00:00")

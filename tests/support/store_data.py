@@ -1,6 +1,6 @@
 """The store tests' bulletins (made up, in the bulletins' style) and helpers to read a store.
 
-Imported by the store tests and by ``store_fixtures`` (the fixtures, a pytest plugin).
+Imported by the store tests and by the store fixtures of ``tests/conftest.py``.
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ from store_data import snapshot
 
 from loaders.store import Store
 
-pytest_plugins = ["store_fixtures"]
 pytestmark = pytest.mark.slow
 
 PAUSED = "eim: paused before commit"

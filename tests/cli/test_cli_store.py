@@ -21,8 +21,6 @@ from store_data import B2024_04, B2024_05
 from loaders.cli import main
 from loaders.store import Store
 
-pytest_plugins = ["store_fixtures"]
-
 Eim = Callable[..., tuple[int, str]]
 
 

@@ -6,11 +6,11 @@ English; choosing another period on the Overview page changes the URL, the cards
 charts; a CSV downloaded from the Data page equals the store's data for that filter; and
 plotly.js and every other resource come from the app itself (no CDN).
 
-Marked ``browser`` and ``slow`` (``-m "not browser"`` leaves them out; the full test command
-runs them). They need Debian's chromium and chromium-driver, which ``scripts/test.sh``
-installs (through ``scripts/chromium.sh``) before pytest; see ``tests/browser_fixtures.py``.
-Written against the shell's contract: the NAVIGATION paths, the ids of ``dashboard.ids``, and
-every chart a ``dcc.Graph`` (``.js-plotly-plot``).
+Marked ``browser`` and ``slow`` (``-m "not browser"`` leaves them out; the full test command runs
+them). They need Debian's chromium and chromium-driver, which ``scripts/test.sh`` installs (through
+``scripts/chromium.sh``) before pytest; see ``tests/dashboard/browser/conftest.py``. Written against
+the shell's contract: the NAVIGATION paths, the ids of ``dashboard.ids``, and every chart a
+``dcc.Graph`` (``.js-plotly-plot``).
 """
 
 from __future__ import annotations
@@ -50,9 +50,8 @@ from loaders import api
 from loaders.store import Store
 
 if TYPE_CHECKING:
-    from browser_fixtures import App
+    from browser_app import App
 
-pytest_plugins = ["browser_fixtures"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: Pages whose content is charts (the Overview's cards each carry a trend line).

@@ -1,6 +1,6 @@
 """Golden files: whole invented bulletins, one per layout and kind of damage, parsed end to end.
 
-Each ``tests/golden/<case>.txt`` or ``.html`` has beside it ``<case>.expected.json``:
+Each ``tests/bulletin/golden/<case>.txt`` or ``.html`` has beside it ``<case>.expected.json``:
 ``{"period", "observations": [rows sorted by key], "issues": [{"severity", "message"}]}``.
 ``pytest --update-golden`` rewrites the expected files from the loader's output; every
 rewritten file must then be read and its numbers checked against the text by hand.

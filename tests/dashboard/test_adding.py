@@ -6,16 +6,16 @@ from __future__ import annotations
 import base64
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from own_bulletin import FIXTURE as OWN_BULLETIN
 
 from dashboard import adding, data
 from dashboard.server import auth
 from loaders import settings
 from loaders.store import StoreChanged
 
-FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-10.txt"
+FIXTURE = OWN_BULLETIN
 
 
 def _upload(content: bytes, media_type: str = "text/plain") -> str:

@@ -13,26 +13,17 @@ from typing import Any
 
 import pytest
 from editor_client import EDITOR_ENV, PASSWORD, Answer, EditorClient, data_url
+from own_bulletin import FIXTURE as OWN_BULLETIN
+from own_bulletin import own_bulletin
 
 from dashboard import ids
 from dashboard.server.security import MAX_CONTENT_LENGTH
 from dashboard.tools.screenshots import running_app
 from loaders.store import Store
 
-FIXTURE = Path(__file__).parent / "fixtures" / "own_2025-10.txt"
+FIXTURE = OWN_BULLETIN
 MESSAGE = f"{ids.ADD_MESSAGE}.children"
 PREVIEW = f"{ids.ADD_PREVIEW_AREA}.children"
-
-
-def own_bulletin(month: int, **changes: str) -> str:
-    """The project's own 2025-10 bulletin moved to 1—``month`` 2025, with ``changes``
-    (printed figure -> new printed figure) applied."""
-    text = FIXTURE.read_text("utf-8")
-    text = text.replace("1—10月", f"1—{month}月").replace("10月份，规模", f"{month}月份，规模")
-    for old, new in changes.items():
-        assert old in text
-        text = text.replace(old, new)
-    return text
 
 
 class Running:

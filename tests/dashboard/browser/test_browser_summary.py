@@ -1,5 +1,5 @@
 """The Overview's summary in real headless Chromium (issue #7): the real app under gunicorn
-(``app`` of ``tests/browser_fixtures.py``), the English Overview of 2023-11.
+(``app`` of ``tests/dashboard/browser/conftest.py``), the English Overview of 2023-11.
 
 The summary is visible under the cards, its derived figures carry their tooltip, and a click
 on a printed figure (the revenue, ``13.5 trillion yuan``) lands, without reloading the page,
@@ -23,9 +23,8 @@ from dashboard.tools.screenshots import PAGE_TIMEOUT, console_errors, wait_for_p
 from loaders.store import Store
 
 if TYPE_CHECKING:
-    from browser_fixtures import App
+    from browser_app import App
 
-pytest_plugins = ["browser_fixtures"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: A printed figure of 2023-11 as the English summary writes it, and as the bulletin printed it.

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from loaders.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 RATIOS = re.compile(
     r"^ratios: callback_p50=(\S+) callback_p99=(\S+) repeat_p50=(\S+) throughput=(\S+) "
     r"page_bytes=(\S+) first_chart=(\S+) first_chart_slow=(\S+) rss=(\S+) scale=(\S+)$"

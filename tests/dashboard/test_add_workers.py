@@ -21,12 +21,10 @@ from pathlib import Path
 import pytest
 import requests
 from editor_client import EDITOR_ENV, EditorClient
-from test_add_page import own_bulletin
+from own_bulletin import own_bulletin
 
 from dashboard import ids
 from dashboard.tools.screenshots import running_app
-
-pytest_plugins = ["store_fixtures"]
 
 #: The access log line: ``ACCESS <pid> <probe> /path 200``.
 ACCESS = ["--access-logfile", "-", "--access-logformat", "ACCESS %(p)s %({x-probe}i)s %(U)s %(s)s"]

@@ -14,9 +14,10 @@ static files once per worker. Checked here:
   error, and the bytes on the wire stay under ``MAX_FIRST_PAGE_BYTES``; and on every page,
   every trace drawn is of a type the bundle has.
 
-The browser tests run the real app under gunicorn (``app`` of ``tests/browser_fixtures.py``)
-in a Chromium of their own with the performance log on (the shared ``browser`` has only the
-console log); they ask for ``browser`` too, so that they skip, or fail under CI, the same way.
+The browser tests run the real app under gunicorn (``app`` of
+``tests/dashboard/browser/conftest.py``) in a Chromium of their own with the performance log on (the
+shared ``browser`` has only the console log); they ask for ``browser`` too, so that they skip, or
+fail under CI, the same way.
 """
 
 from __future__ import annotations
@@ -41,9 +42,7 @@ from dashboard.server import compression
 from dashboard.tools.screenshots import ROOT, chrome, console_errors, wait_for_page
 
 if TYPE_CHECKING:
-    from browser_fixtures import App
-
-pytest_plugins = ["browser_fixtures"]
+    from browser_app import App
 
 BUNDLE = ROOT / "dashboard" / "assets" / "plotly-partial.min.js"
 BUNDLE_PATH = "/assets/plotly-partial.min.js"

@@ -8,7 +8,6 @@ except reading it.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,17 +15,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks import synthetic_store as synthetic  # noqa: E402
-from loaders import api  # noqa: E402
-from loaders.bulletin.periods import Month  # noqa: E402
-from loaders.schema import KEY_COLUMNS  # noqa: E402
-from loaders.store import Store  # noqa: E402
-from loaders.store.tables import bulletins as bulletins_db  # noqa: E402
-from loaders.store.tables import observations as observations_db  # noqa: E402
+from benchmarks import synthetic_store as synthetic
+from loaders import api
+from loaders.bulletin.periods import Month
+from loaders.schema import KEY_COLUMNS
+from loaders.store import Store
+from loaders.store.tables import bulletins as bulletins_db
+from loaders.store.tables import observations as observations_db
 
 YEARS = 2
 LAST_YEAR = 2025

@@ -1,4 +1,4 @@
-"""Browser fixtures, a pytest plugin: ``pytest_plugins = ["browser_fixtures"]`` in a test module.
+"""Browser fixtures for the tests of this folder.
 
 ``app`` (one per session) is the real dashboard served by gunicorn
 (``python -m gunicorn dashboard.app:server --bind 127.0.0.1:<free port> --workers 2``) on a
@@ -12,8 +12,7 @@ the app's cookies and storage cleared, the console log drained, the window at it
 size) whose downloads are saved, without asking, into the test's own ``download_dir``.
 ``dashboard.tools.screenshots.console_errors(driver)`` gives the console's SEVERE entries.
 
-Test modules import ``App`` for annotations only (under ``TYPE_CHECKING``): a plugin that a
-test module imports before pytest loads it could not have its asserts rewritten.
+``App`` (``tests/support/browser_app.py``) is what ``app`` gives.
 
 Without /usr/bin/chromium or /usr/bin/chromedriver the browser tests skip, naming
 ``scripts/chromium.sh`` (which ``scripts/test.sh`` runs first), except under CI (``CI`` set),
@@ -22,32 +21,15 @@ where they fail: CI must never pass without a browser.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_app import App
+from ci import running_under_ci
 
 from dashboard.tools.screenshots import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab, running_app
-
-
-@dataclass(frozen=True)
-class App:
-    """The running app: its base URL (``http://127.0.0.1:PORT``) and its SQLite file."""
-
-    url: str
-    database: Path
-
-    @property
-    def database_url(self) -> str:
-        """The SQLAlchemy URL of the app's store, for ``loaders.store.Store``."""
-        return f"sqlite:///{self.database}"
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _need_browser() -> None:
@@ -55,7 +37,7 @@ def _need_browser() -> None:
     if not missing:
         return
     reason = f"{', '.join(missing)} missing: run scripts/chromium.sh (scripts/test.sh does)"
-    if _ci():
+    if running_under_ci():
         pytest.fail(f"{reason}; CI must run the browser tests")
     pytest.skip(reason)
 

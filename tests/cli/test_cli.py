@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from loaders.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 CONTRACT_COLUMNS = (
     "period",
     "basis",

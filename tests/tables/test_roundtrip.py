@@ -1,8 +1,9 @@
 """``loaders.tables.importer`` and the ``eim export``/``eim import`` commands: bulletins
 added, exported as CSV, imported into a fresh store and exported again give identical files,
-``added_at`` to the microsecond; a store holding other bulletins is refused, one holding the
-same is left unchanged; a damaged file is refused with its line named. The round trip runs on
-SQLite and, through ``store_fixtures``, on PostgreSQL when ``scripts/test.sh`` starts it.
+``added_at`` to the microsecond; a store holding other bulletins is refused, one holding the same is
+left unchanged; a damaged file is refused with its line named. The round trip runs on SQLite and,
+through the store fixtures (``tests/conftest.py``), on PostgreSQL when ``scripts/test.sh`` starts
+it.
 
 The store content is ``test_export``'s bulletins (made up for the tests, in the bulletins'
 style).
@@ -14,7 +15,7 @@ import filecmp
 from pathlib import Path
 
 import pytest
-from test_export import ADDS, fill
+from export_bulletins import ADDS, fill
 
 from loaders.bulletin.parse import parse_bulletin
 from loaders.cli import main
@@ -23,7 +24,6 @@ from loaders.tables.export import export
 from loaders.tables.importer import ImportRefused, TableError, import_tables
 
 #: ``store``: a fresh store on each database (SQLite; PostgreSQL when scripts/test.sh runs it).
-pytest_plugins = ["store_fixtures"]
 
 
 def new_store(path: Path) -> Store:
@@ -36,7 +36,7 @@ def exported_folder(store: Store, out: Path) -> list[str]:
 
 
 def test_add_export_import_export_gives_identical_files(tmp_path: Path, store: Store) -> None:
-    """Imported into a fresh store (``store_fixtures``: on SQLite, and on PostgreSQL when
+    """Imported into a fresh store (the store fixtures: on SQLite, and on PostgreSQL when
     ``scripts/test.sh`` started it): the same code path for both."""
     original = fill(new_store(tmp_path / "original.sqlite"))
     names = exported_folder(original, tmp_path / "first")

@@ -1,6 +1,6 @@
 """Write ``gb18030.txt``: an invented 2021-layout bulletin saved in GB18030, as some Chinese
-sites serve their pages. Run ``python tests/golden/make_gb18030.py`` after editing TEXT; the
-golden test reads the committed bytes, so the loader's decoding is tested too."""
+sites serve their pages. Run ``python tests/bulletin/golden/make_gb18030.py`` after editing TEXT;
+the golden test reads the committed bytes, so the loader's decoding is tested too."""
 
 from __future__ import annotations
 
