@@ -27,7 +27,22 @@ from loaders.bulletin.models import Bulletin
 from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
 from loaders.errors import EimError
 from loaders.schema import is_period
-from loaders.store import AddResult
+from loaders.store import AddResult, StoreChanged
+
+__all__ = [
+    "AddResult",
+    "AddingError",
+    "Draft",
+    "Preview",
+    "StoreChanged",
+    "check_text",
+    "clean_period",
+    "confirm",
+    "parse",
+    "preview",
+    "read_paste",
+    "read_upload",
+]
 
 #: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here.
 MAX_UPLOAD_BYTES: Final = 1024 * 1024

@@ -1,4 +1,4 @@
-"""The only module of the dashboard that reads the store.
+"""The only module of the dashboard that reads the store (``tests/test_architecture.py``).
 
 Shapes: ``observations()`` is the tidy table of ``loaders.api`` (printed and derived rows,
 latest vintage of each); ``series(...)`` one series of it as (period, value, derived,
@@ -97,14 +97,28 @@ def _bulletins(url: str, version: int) -> pd.DataFrame:
     return api.bulletins(store=store())
 
 
-def observations() -> pd.DataFrame:
-    """Every fact, printed and derived, latest vintage of each (cached per store and data
-    version)."""
+@cached(maxsize=8)
+def _observations_as_of(url: str, version: int, as_of: str) -> pd.DataFrame:
+    return api.observations(as_of=as_of, store=store())
+
+
+@cached(maxsize=8)
+def _bulletins_as_of(url: str, version: int, as_of: str) -> pd.DataFrame:
+    return api.bulletins(as_of=as_of, store=store())
+
+
+def observations(as_of: str = "") -> pd.DataFrame:
+    """Every fact, printed and derived, latest vintage of each, or as stored at ``as_of``
+    (an ISO time in UTC); cached per store, data version and time. Shared: never change it."""
+    if as_of:
+        return _observations_as_of(store().url, version(), as_of)
     return _observations(store().url, version())
 
 
-def bulletins() -> pd.DataFrame:
-    """Every stored bulletin (vintage), oldest first."""
+def bulletins(as_of: str = "") -> pd.DataFrame:
+    """Every stored bulletin (vintage), oldest first, or those stored by ``as_of``."""
+    if as_of:
+        return _bulletins_as_of(store().url, version(), as_of)
     return _bulletins(store().url, version())
 
 

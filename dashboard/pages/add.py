@@ -37,7 +37,6 @@ from dashboard.pages import bulletins, growth
 from dashboard.server import auth
 from dashboard.shell import Component
 from loaders.bulletin.models import Observation
-from loaders.store import AddResult, StoreChanged
 
 PATH: Final = routes.ADD
 #: At most this many facts are listed in a preview (a bulletin has about fifty).
@@ -235,7 +234,7 @@ def _fact_cells(fact: Observation, lang: str) -> list[object]:
     ]
 
 
-def _status(fact: Observation, result: AddResult, lang: str) -> tuple[str, str]:
+def _status(fact: Observation, result: adding.AddResult, lang: str) -> tuple[str, str]:
     changes = {change.key: change for change in result.changes}
     key = fact.key()
     if key in changes:
@@ -247,7 +246,7 @@ def _status(fact: Observation, result: AddResult, lang: str) -> tuple[str, str]:
     return t("add.same", lang), "same"
 
 
-def facts_table(facts: Sequence[Observation], result: AddResult, lang: str) -> html.Table:
+def facts_table(facts: Sequence[Observation], result: adding.AddResult, lang: str) -> html.Table:
     """Every fact of the preview, in ``lang``, with its status against the store."""
     head = [
         t("indicator", lang),
@@ -342,7 +341,7 @@ def _quoted(text: str) -> html.Q | None:
     return html.Q(text[:300], className="note") if text else None
 
 
-def stored_view(result: AddResult, lang: str) -> html.Div:
+def stored_view(result: adding.AddResult, lang: str) -> html.Div:
     """What confirm did, with links to the new month."""
     if result.status == "unchanged":
         return html.Div(message(t("add.unchanged", lang, period=result.period), "warning"))
@@ -396,7 +395,7 @@ def confirm_action(pending: object, editor: str, lang: str) -> View:
     try:
         draft, version = adding.Draft.from_json(pending)
         result = adding.confirm(draft, version, editor)
-    except StoreChanged:
+    except adding.StoreChanged:
         return _after_change(pending, lang)
     except adding.AddingError as error:
         return View(message=message(str(error)))

@@ -52,7 +52,6 @@ import pandas as pd
 from flask import Flask, Response, request
 
 from dashboard import data, routes, summary
-from loaders import api
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 from loaders.errors import EimError
 from loaders.schema import is_period
@@ -252,32 +251,14 @@ def lenient_filters(query: Mapping[str, object]) -> Filters:
 # -- the tables -----------------------------------------------------------------------------
 
 
-@data.cached(maxsize=8)
-def _observations_as_of(version: int, as_of: str) -> pd.DataFrame:
-    return api.observations(as_of=as_of, store=data.store())
-
-
-@data.cached(maxsize=8)
-def _bulletins_as_of(version: int, as_of: str) -> pd.DataFrame:
-    return api.bulletins(as_of=as_of, store=data.store())
-
-
-def all_observations(as_of: str = "") -> pd.DataFrame:
-    """Every observation, latest vintage (or as stored at ``as_of``); shared, do not change."""
-    if not as_of:
-        return data.observations()
-    return _observations_as_of(data.version(), as_of)
-
-
 def observations(filters: Filters) -> pd.DataFrame:
     """The observations ``filters`` select: ``loaders.api.observations(**filters.keywords())``."""
-    return select(all_observations(filters.as_of), filters)
+    return select(data.observations(filters.as_of), filters)
 
 
 def bulletins(filters: Filters) -> pd.DataFrame:
     """The stored bulletins (as of ``filters.as_of``) of the periods start..end."""
-    frame = _bulletins_as_of(data.version(), filters.as_of) if filters.as_of else data.bulletins()
-    return select_bulletins(frame, filters)
+    return select_bulletins(data.bulletins(filters.as_of), filters)
 
 
 def table(name: str, filters: Filters) -> pd.DataFrame:
