@@ -7,8 +7,8 @@ A *measure* rule names a phrase that holds a figure and says what it measures
 into facts through the ``Reader`` (``loaders.bulletin.reader``), which knows the
 period, indicator, region and segment in force.
 
-Each section's module (``production``, ``exports`` …) is a table of these; the
-reader joins every table into one scanner.
+Each section's module (``production``, ``exports`` …) is a table of these;
+``loaders.bulletin.scanner`` joins every table into one pattern and scans the text with it.
 """
 
 from __future__ import annotations
