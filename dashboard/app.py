@@ -7,17 +7,22 @@ Everything the app is made of is put together here, in order: the pages of
 ``dashboard.routes.PAGES``, the chart-click callback, the shell layout, then the server
 plumbing of ``dashboard.server`` (security headers and size limits, downloads, gzip, the
 callback guard, the editor login, the response cache). Nothing here opens the database:
-``dashboard.data`` opens it on first use, in each worker.
+``dashboard.data`` opens it on first use, in each worker. First of all, ``dashboard.lean``
+keeps each worker's memory down (pandas without pyarrow, glibc's malloc thresholds fixed).
 """
 
 from __future__ import annotations
 
-import importlib
+from dashboard import lean
 
-import dash
+lean.apply()  # before anything imports pandas: keeps pyarrow out of the worker
 
-from dashboard import routes, shell
-from dashboard.server import (
+import importlib  # noqa: E402
+
+import dash  # noqa: E402
+
+from dashboard import routes, shell  # noqa: E402
+from dashboard.server import (  # noqa: E402
     auth,
     callback_guard,
     compression,
