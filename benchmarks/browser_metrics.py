@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from dashboard.tools.screenshots import chrome
+from dashboard.tools.browser import chrome
 
 #: The slow office link of issue #6: 10 Mbit/s both ways, 40 ms latency.
 SLOW_LINK = {

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.tools.screenshots import running_app
+from dashboard.tools.running import running_app
 
 #: The WSGI apps: the real dashboard and the floor (``benchmarks/floor_app.py``).
 APPS = {"real": "dashboard.app:server", "floor": "benchmarks.floor_app:server"}

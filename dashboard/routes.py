@@ -22,11 +22,16 @@ from typing import Final, NamedTuple
 
 
 class Page(NamedTuple):
-    """A page: its path, the label key of its name (``dashboard.i18n``) and its module."""
+    """A page: its path, its short name and its module (``dashboard.pages.<module>``)."""
 
     path: str
-    label: str
+    name: str
     module: str
+
+    @property
+    def label(self) -> str:
+        """The catalogue key of the page's name in the navigation (``nav.growth``)."""
+        return f"nav.{self.name}"
 
 
 OVERVIEW: Final = "/"
@@ -38,13 +43,13 @@ BULLETINS: Final = "/bulletins"
 ADD: Final = "/add"
 
 PAGES: Final[tuple[Page, ...]] = (
-    Page(OVERVIEW, "nav.overview", "overview"),
-    Page(GROWTH, "nav.growth", "growth"),
-    Page(PRODUCTS, "nav.products", "products"),
-    Page(REGIONS, "nav.regions", "regions"),
-    Page(DATA, "nav.data", "data_page"),
-    Page(BULLETINS, "nav.bulletins", "bulletins"),
-    Page(ADD, "nav.add", "add"),
+    Page(OVERVIEW, "overview", "overview"),
+    Page(GROWTH, "growth", "growth"),
+    Page(PRODUCTS, "products", "products"),
+    Page(REGIONS, "regions", "regions"),
+    Page(DATA, "data", "data_page"),
+    Page(BULLETINS, "bulletins", "bulletins"),
+    Page(ADD, "add", "add"),
 )
 
 #: Downloads: ``/data/<table>.<format>``, the data package and the written bulletins.

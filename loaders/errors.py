@@ -6,7 +6,7 @@ Each subclass keeps the built-in base its callers catch (``ValueError``,
 ``RuntimeError``), so ``except EimError`` catches every one and nothing else changes.
 
     loaders      BulletinError, PeriodError (bulletin), StoreChanged (store),
-                 ImportRefused, TableError (tables)
+                 ImportRefused, TableError (tables), MissingExtra (extras)
     dashboard    AddingError, BadParameter, CallbackRequestError, AppStartError
 """
 

@@ -1,10 +1,13 @@
 # shellcheck shell=bash
 # Sourced (not run) by scripts/test.sh, scripts/run.sh and scripts/bench.sh.
 #
-# Makes sure .venv exists and holds the project installed with its dev extras, then puts
-# .venv/bin first on PATH. pip runs only when pyproject.toml changed since the last good
-# install: the sha256 of pyproject.toml is kept in .venv/.pyproject.sha256. Then builds the
-# partial plotly.js (scripts/plotly_bundle.sh) when it is missing or out of date.
+# Makes sure .venv exists and holds exactly the versions of requirements/dev.lock (the project's
+# dev install: every extra and the test tools, hash-checked) plus the project itself, editable,
+# then puts .venv/bin first on PATH. pip installs uv from requirements/bootstrap.lock, uv
+# installs dev.lock, then the project with --no-deps. That runs only when pyproject.toml or a
+# lock changed since the last good install: their sha256 is kept in .venv/.install.sha256.
+# Then builds the partial plotly.js (scripts/plotly_bundle.sh) when missing or out of date.
+# scripts/lock.sh regenerates the locks.
 # Sets EIM_ROOT (the repository root) and EIM_VENV. Leaves the caller's cwd alone.
 # Progress goes to stderr, so `scripts/run.sh parse ... > out.json` stays clean.
 
@@ -42,21 +45,40 @@ spec = importlib.util.find_spec("loaders")
 sys.exit(not (spec and spec.origin and spec.origin.endswith("__init__.py")))'
 }
 
+# The files an install is made from; a change to any of them reinstalls.
+EIM_INSTALL_INPUTS=(pyproject.toml requirements/bootstrap.lock requirements/dev.lock)
+
+_eim_venv_install() {
+    local python="$EIM_VENV/bin/python" uv="$EIM_VENV/bin/uv"
+    echo "==> installing requirements/dev.lock and the project (new venv, or pyproject.toml" \
+        "or a lock changed)" >&2
+    "$python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+        -r "$EIM_ROOT/requirements/bootstrap.lock" >&2 || return 1
+    # copy: the uv cache is usually on another file system than .venv
+    UV_LINK_MODE=copy "$uv" pip install --quiet --python "$python" --require-hashes \
+        -r "$EIM_ROOT/requirements/dev.lock" >&2 || return 1
+    UV_LINK_MODE=copy "$uv" pip install --quiet --python "$python" --no-deps \
+        -e "$EIM_ROOT" >&2 || return 1
+}
+
 _eim_venv_sync() {
-    local stamp="$EIM_VENV/.pyproject.sha256" want
+    local stamp="$EIM_VENV/.install.sha256" want
     if ! "$EIM_VENV/bin/python" -c '' 2>/dev/null; then
         _eim_venv_create || return 1
     fi
-    want="$(sha256sum "$EIM_ROOT/pyproject.toml" | cut -d' ' -f1)"
+    want="$(cd "$EIM_ROOT" && sha256sum "${EIM_INSTALL_INPUTS[@]}" | sha256sum | cut -d' ' -f1)" ||
+        return 1
     if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && ! _eim_install_sane; then
         echo "==> the editable install does not see loaders/ as a package; reinstalling" >&2
         rm -f "$stamp"
     fi
     if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
-        echo "==> pip install -e '.[dev]' (new venv or pyproject.toml changed)" >&2
-        rm -f "$stamp"
-        "$EIM_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-            -e "${EIM_ROOT}[dev]" >&2 || return 1
+        rm -f "$stamp" "$EIM_VENV/.pyproject.sha256"  # the latter: the stamp of older scripts
+        _eim_venv_install || return 1
+        if ! _eim_install_sane; then
+            echo "error: after installing, loaders/ does not import as a package from $EIM_VENV" >&2
+            return 1
+        fi
         echo "$want" >"$stamp"
     fi
 }

@@ -35,7 +35,10 @@ fi
 
 say "installing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get update -qq >&2 || ! apt-get install -y -qq "${missing[@]}" >&2; then
+# Wait for a dpkg lock another installer holds (scripts/test.sh runs this beside pip).
+lock=(-o DPkg::Lock::Timeout=300)
+if ! apt-get "${lock[@]}" update -qq >&2 || ! apt-get "${lock[@]}" install -y -qq "${missing[@]}" >&2
+then
     err "could not install ${missing[*]} with apt-get (see above); the browser tests need them"
     exit 1
 fi

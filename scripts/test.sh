@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
 # The one command that runs every check: lint, format, types, tests. CI runs exactly this
 # (.ci/run). Works from any directory on a fresh Debian 12 machine with Python 3.11.
-# Extra arguments go to pytest, e.g. `scripts/test.sh -k cli -x`.
+# Extra arguments go to pytest, e.g. `scripts/test.sh -k cli -x`; by default pytest runs on
+# two processes (pytest-xdist, `-n 2`); `-n 0` runs it in one.
+# Ends by printing how long the whole command took (wall time), also when it fails.
 set -euo pipefail
 
-# shellcheck source=scripts/_venv.sh
-source "$(dirname "${BASH_SOURCE[0]}")/_venv.sh"
-cd "$EIM_ROOT"
-
+started=$SECONDS
 step() { printf '==> %s\n' "$*"; }
+report_time() {
+    local status=$?
+    printf '==> scripts/test.sh took %d s (wall), exit status %d\n' "$((SECONDS - started))" "$status"
+}
 
-# Headless Chromium, chromedriver and CJK fonts for the browser tests (tests/dashboard/browser/test_browser.py):
-# scripts/chromium.sh installs the Debian packages chromium, chromium-driver and
-# fonts-noto-cjk with apt-get (as root) when missing. If it cannot, the run fails here.
-if ! bash "$EIM_ROOT/scripts/chromium.sh"; then
-    echo "error: could not install Chromium (see above): the browser tests need it" >&2
-    exit 1
-fi
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Headless Chromium, chromedriver and CJK fonts for the browser tests
+# (tests/dashboard/browser/): scripts/chromium.sh installs the Debian packages chromium,
+# chromium-driver and fonts-noto-cjk with apt-get (as root) when missing. It runs in the
+# background while the Python environment is made; if it fails, the run fails below.
+bash "$ROOT/scripts/chromium.sh" &
+chromium_pid=$!
 
 # A temporary PostgreSQL 15 for the store tests (scripts/postgres.sh): started just before
 # pytest, stopped (and its folder removed) by the EXIT trap. The store tests run on it and on
 # SQLite; if it cannot start, the run fails. An EIM_TEST_POSTGRES_URL already set is used as is.
 # shellcheck source=scripts/postgres.sh
-source "$EIM_ROOT/scripts/postgres.sh"
-trap eim_postgres_stop EXIT
+source "$ROOT/scripts/postgres.sh"
+trap 'eim_postgres_stop; report_time' EXIT
+
+# shellcheck source=scripts/_venv.sh
+source "$ROOT/scripts/_venv.sh"
+cd "$EIM_ROOT"
+
+if ! wait "$chromium_pid"; then
+    echo "error: could not install Chromium (see above): the browser tests need it" >&2
+    exit 1
+fi
 
 step "[1/4] ruff check ."
 ruff check .
@@ -41,7 +54,7 @@ fi
 
 step "[4/4] pytest $*"
 status=0
-pytest "$@" || status=$?
+pytest -n 2 --dist loadfile "$@" || status=$?
 if [[ $status -eq 5 ]]; then
     echo "error: pytest collected no tests; a run without tests is a failure" >&2
 fi

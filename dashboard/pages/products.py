@@ -10,48 +10,33 @@ Query (every view is a link; anything unknown falls back to the default):
     basis     ytd (default: cumulative, 1—M月) or month (single month)
 
 Charts (ids ``{"type": "chart", "page": "products", "name": …}``):
-    level   the level: printed solid; single months the bulletins do not print, derived as
-            the difference of two cumulative figures, dotted with open markers and named as
-            derived. The axis reads in the unit a reader expects (亿台 / 万台, billion /
-            million units); the points keep the exact stored values (a click looks the
-            value up in its bulletin) and the hover gives each with its unit.
+    level   the level: printed solid, derived single months dotted, on an axis in the unit a
+            reader expects
     growth  growth year on year (%), printed only
 
-Shapes: the builders are pure — series frames (period, value, unit, derived, bulletin, text,
-as ``data.series`` gives them) in, plain dict figures out. Missing months are gaps.
+This module holds the layout, the callback and the glue that reads ``dashboard.data``; the
+figures are built by ``dashboard.figures.products``, the query is read by
+``dashboard.views.query``.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, html
 
 from dashboard import data, ids, routes, shell
-from dashboard.figures.base import PALETTE, Figure, Line, time_series
-from dashboard.figures.memo import column
-from dashboard.i18n import basis_name, indicator_name, lang_of, t, unit_name
-from dashboard.pages.growth import (
-    BASES,
-    GRID_STYLE,
-    basis_control,
-    basis_text,
-    chart_id,
-    choice,
-    control,
-    finish,
-    graph,
-    span_of,
-    with_unit,
-)
-from loaders.catalog import INDICATORS
+from dashboard.components import basis_control, chart_id, chart_page, graph, menu_control
+from dashboard.figures.base import Figure
+from dashboard.figures.look import span_of
+from dashboard.figures.products import growth_figure, level_figure
+from dashboard.i18n import indicator_name, lang_of, t
+from dashboard.views.query import BASES, choice
 
 PATH = routes.PRODUCTS
 PAGE = "products"
 
+#: The page's products (catalog codes), in the order its menu offers them.
 PRODUCTS: tuple[str, ...] = (
     "output_mobile_phones",
     "output_smartphones",
@@ -63,130 +48,12 @@ PRODUCTS: tuple[str, ...] = (
     "customs_import_integrated_circuits",
 )
 
-#: Count units: how many things one unit is, and the thing in Chinese and in English.
-COUNT_UNITS: dict[str, tuple[float, str, str]] = {
-    "万台": (1e4, "台", "units"),
-    "万块": (1e4, "块", "chips"),
-    "万个": (1e4, "个", "chips"),
-    "万只": (1e4, "只", "pieces"),
-}
-#: The scales an axis may read in: (size, zh prefix, en prefix), largest first.
-_ZH_AXIS: tuple[tuple[float, str], ...] = ((1e8, "亿"), (1e4, "万"))
-_EN_AXIS: tuple[tuple[float, str], ...] = (
-    (1e9, "billion "),
-    (1e6, "million "),
-    (1e3, "thousand "),
-    (1, ""),
-)
-
-#: A series with no rows.
-EMPTY = pd.DataFrame(columns=["period", "value", "unit", "derived", "bulletin", "text"])
-
-
-# -- figures (pure) ------------------------------------------------------------------------
-
-
-def level_axis(unit: str, values: Sequence[float | None], lang: str) -> tuple[float, str]:
-    """How a level axis reads: (factor to multiply the values by, axis unit). Counts are
-    shown in the largest scale the biggest value reaches: ``157000 万台`` on an axis of
-    ``亿台`` (×0.0001) / ``billion units``; other units are kept as they are."""
-    if unit not in COUNT_UNITS:
-        return 1.0, unit_name(unit, lang).strip()
-    size, zh_noun, en_noun = COUNT_UNITS[unit]
-    largest = max((abs(v) * size for v in values if v is not None and not pd.isna(v)), default=0.0)
-    scales = _EN_AXIS if lang_of(lang) == "en" else _ZH_AXIS
-    for threshold, prefix in scales:
-        if largest >= threshold or threshold == scales[-1][0]:
-            noun = en_noun if lang_of(lang) == "en" else zh_noun
-            return size / threshold, f"{prefix}{noun}"
-    raise AssertionError("unreachable: the last scale always matches")  # pragma: no cover
-
-
-def _tick_text(value: float) -> str:
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def level_ticks(
-    values: Sequence[float | None], factor: float, count: int = 5
-) -> tuple[list[float], list[str]]:
-    """About ``count`` round ticks over the values as the axis reads them (value ×
-    ``factor``): (positions in the values' own unit, their labels in the axis unit)."""
-    shown = [v * factor for v in values if v is not None and not pd.isna(v)]
-    if not shown:
-        return [], []
-    low, high = min(shown), max(shown)
-    raw = (high - low) / count or abs(high) / count or 1.0
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
-    first, last = math.floor(low / step), math.ceil(high / step)
-    ticks = [round(k * step, 10) for k in range(first, last + 1)]
-    return [round(tick / factor, 6) for tick in ticks], [_tick_text(tick) for tick in ticks]
-
-
-def label_axis(figure: Figure, factor: float, axis_unit: str) -> Figure:
-    """``figure``'s y axis read in ``axis_unit``: ticks at round numbers of that unit
-    (value × ``factor``), titled with it. The points keep their exact values — a click
-    opens the sentence of that value, and the hover says it with its unit."""
-    yaxis = figure["layout"].setdefault("yaxis", {})
-    yaxis["title"] = {"text": axis_unit}
-    values = [v for trace in figure["data"] for v in trace.get("y") or ()]
-    if factor != 1.0 and values:
-        tickvals, ticktext = level_ticks(values, factor)
-        yaxis.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
-    else:
-        yaxis["tickformat"] = ",~r"
-    return figure
-
-
-def level_figure(
-    frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
-) -> Figure:
-    """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
-    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
-    unit = units[0] if units else INDICATORS[product].level_unit
-    factor, axis_unit = level_axis(unit, column(frame, "value"), lang)
-    title = t(
-        "products.level_title",
-        lang,
-        name=indicator_name(product, lang),
-        basis=basis_text(basis, lang),
-        unit=axis_unit,
-    )
-    lines = [Line(basis_name(basis, lang), frame, unit, PALETTE[0])] if not frame.empty else []
-    figure = time_series(lines, title, unit, lang, span)
-    return label_axis(finish(figure, lang), factor, axis_unit)
-
-
-def growth_figure(
-    frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
-) -> Figure:
-    """The product's growth year on year on ``basis`` (%)."""
-    title = with_unit(
-        t(
-            "products.growth_title",
-            lang,
-            name=indicator_name(product, lang),
-            basis=basis_text(basis, lang),
-        ),
-        "%",
-        lang,
-    )
-    lines = (
-        [Line(t("products.growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
-    )
-    return finish(time_series(lines, title, "%", lang, span), lang)
-
-
-# -- the page ------------------------------------------------------------------------------
-
 
 def figures(product: str, basis: str, lang: str) -> dict[str, Figure]:
     """Read the series of a (validated) query and build its figures, by chart name."""
-    # both charts over the same months
     level = data.series(product, "level", basis=basis)
     growth = data.series(product, "yoy_pct", basis=basis)
-    span = span_of([level, growth])
+    span = span_of([level, growth])  # both charts over the same months
     return {
         "level": level_figure(level, product, basis, lang, span),
         "growth": growth_figure(growth, product, basis, lang, span),
@@ -198,45 +65,29 @@ def _cached_figures(version: int, product: str, basis: str, lang: str) -> dict[s
     return figures(product, basis, lang)
 
 
-def layout(lang: str = "zh", product: str = "", basis: str = "", **_: Any) -> html.Div:
+def _chosen(product: object, basis: object) -> tuple[str, str]:
+    """The product and basis of a query or of the controls (unknown -> the default)."""
+    return choice(product, PRODUCTS, PRODUCTS[0]), choice(basis, BASES, BASES[0])
+
+
+def layout(lang: str = "zh", product: object = "", basis: object = "", **_: Any) -> html.Div:
     """The products page for the query (every value validated; unknown ones -> defaults).
     Its figures are cached per data version and query."""
     lang = lang_of(lang)
-    product = choice(product, PRODUCTS, PRODUCTS[0])
-    basis = choice(basis, BASES, BASES[0])
+    product, basis = _chosen(product, basis)
     shown = _cached_figures(data.version(), product, basis, lang)
-    controls = html.Div(
-        [
-            control(
-                t("products.product", lang),
-                dcc.Dropdown(
-                    id=ids.PRODUCTS_PRODUCT,
-                    options=[
-                        {"label": indicator_name(code, lang), "value": code} for code in PRODUCTS
-                    ],
-                    value=product,
-                    clearable=False,
-                    style={"width": "22em"},
-                ),
-            ),
-            basis_control(ids.PRODUCTS_BASIS, basis, lang),
-        ],
-        className="controls",
-    )
-    return html.Div(
-        [
-            html.H2(t("products.title", lang)),
-            html.P(t("products.intro", lang), className="note"),
-            controls,
-            html.Div(
-                [
-                    graph("level", shown["level"], page=PAGE),
-                    graph("growth", shown["growth"], page=PAGE),
-                ],
-                style=GRID_STYLE,
-            ),
-        ]
-    )
+    controls = [
+        menu_control(
+            t("products.product", lang),
+            ids.PRODUCTS_PRODUCT,
+            {code: indicator_name(code, lang) for code in PRODUCTS},
+            product,
+            "22em",
+        ),
+        basis_control(ids.PRODUCTS_BASIS, basis, lang),
+    ]
+    charts = [graph("level", shown["level"], PAGE), graph("growth", shown["growth"], PAGE)]
+    return chart_page(t("products.title", lang), t("products.intro", lang), controls, charts)
 
 
 def register() -> None:
@@ -256,12 +107,7 @@ def register() -> None:
 )
 def redraw(product: object, basis: object, search: object) -> tuple[Figure, Figure]:
     """A control changed: both charts (values outside the options fall back to defaults)."""
-    shown = _cached_figures(
-        data.version(),
-        choice(product, PRODUCTS, PRODUCTS[0]),
-        choice(basis, BASES, BASES[0]),
-        shell.lang_of_search(search),
-    )
+    shown = _cached_figures(data.version(), *_chosen(product, basis), shell.lang_of_search(search))
     return shown["level"], shown["growth"]
 
 

@@ -23,10 +23,11 @@ Query parameters (the same names as ``loaders.api.observations``'s):
     as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC):
                 the data as stored then; ``latest`` (the default) for now
     lang        accepted and ignored (the page's links may carry it)
-observations and wide take them all; bulletins takes start, end (its own period) and
-as_of; indicators and datapackage.json take none. Any other parameter, an unknown code, a
-malformed period or time gets a 400 whose plain-text message names the parameter and what
-it allows — never a 500. An unknown table or format is a 404, naming the tables.
+(read by ``dashboard.server.download_query``). observations and wide take them all;
+bulletins takes start, end (its own period) and as_of; indicators and datapackage.json take
+none. Any other parameter, an unknown code, a malformed period or time gets a 400 whose
+plain-text message names the parameter and what it allows — never a 500. An unknown table
+or format is a 404, naming the tables.
 
 Shapes: the tables of ``loaders.tables.frames`` (``observations`` is ``loaders.api.observations``
 for the same filter, row for row), written by ``loaders.tables.export``'s writers: text cells that
@@ -42,19 +43,15 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Flask, Response, request
 
 from dashboard import data, routes, summary
-from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
-from loaders.errors import EimError
-from loaders.schema import is_period
+from dashboard.server.download_query import BadParameter, parse_filters, shown
 from loaders.tables import export
 from loaders.tables.filters import FILTER_NAMES, Filters, select, select_bulletins
 from loaders.tables.frames import TABLE_NAMES, indicators_table, wide_table
@@ -70,182 +67,18 @@ MEDIA_TYPES: Final[dict[str, str]] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
-#: The parameters holding catalog codes, with the codes each allows.
-CODES: Final[dict[str, tuple[str, ...]]] = {
-    "indicator": tuple(INDICATORS),
-    "region": tuple(REGIONS),
-    "segment": tuple(SEGMENTS),
-    "basis": tuple(BASES),
-    "measure": tuple(MEASURES),
-}
-DERIVED_VALUES: Final[dict[str, bool | None]] = {"true": True, "false": False, "all": None}
-LATEST: Final = "latest"
-#: Parameters every URL accepts and ignores.
-IGNORED: Final[tuple[str, ...]] = ("lang",)
-FILTERS: Final[tuple[str, ...]] = FILTER_NAMES
 #: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
 WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
 WRITTEN_LANGS: Final[tuple[str, ...]] = LANGS
 _WRITTEN_NAME: Final = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z]+)\.txt$")
-#: The parameters each table takes (besides ``IGNORED``).
+#: The parameters each table takes (besides ``download_query.IGNORED``).
 PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
-    "observations": FILTERS,
-    "wide": FILTERS,
+    "observations": FILTER_NAMES,
+    "wide": FILTER_NAMES,
     "bulletins": ("start", "end", "as_of"),
     "indicators": (),
     "datapackage": (),
 }
-#: How much of a bad value an error message repeats.
-SHOWN: Final = 60
-
-
-def _shown(value: str) -> str:
-    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
-
-
-class BadParameter(EimError, ValueError):
-    """A query parameter that cannot be honoured; its message says what is allowed."""
-
-    def __init__(self, name: str, problem: str, allowed: str) -> None:
-        self.name = name
-        super().__init__(f"Bad parameter {_shown(name)}: {problem}. Allowed: {allowed}.")
-
-
-# -- reading parameters ---------------------------------------------------------------------
-
-
-def strings(value: object) -> list[str]:
-    """A query value as a list of strings: ``"a"`` -> ["a"], a list (a repeated key) item
-    by item, None -> [] (anything else as its text)."""
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value if item is not None]
-    return [str(value)]
-
-
-def parse_codes(name: str, raw: Sequence[str], *, strict: bool = True) -> tuple[str, ...]:
-    """The codes of parameter ``name``, each given once, from repeated and comma-separated
-    values; an unknown code raises ``BadParameter`` (or, not ``strict``, is left out)."""
-    allowed = CODES[name]
-    codes: list[str] = []
-    for value in raw:
-        for piece in value.split(","):
-            code = piece.strip()
-            if not code or code in codes:
-                continue
-            if code in allowed:
-                codes.append(code)
-            elif strict:
-                raise BadParameter(name, f"{_shown(code)} is not a code", ", ".join(allowed))
-    return tuple(codes)
-
-
-def _one(name: str, raw: Sequence[str], allowed: str) -> str:
-    given = [value.strip() for value in raw if value.strip()]
-    if len(given) > 1:
-        raise BadParameter(name, f"{len(given)} values given, one expected", allowed)
-    return given[0] if given else ""
-
-
-def parse_period(name: str, raw: Sequence[str]) -> str:
-    """A period ``YYYY-MM`` (month 01..12), or "" when none is given."""
-    allowed = "one period YYYY-MM with a month 01-12, e.g. 2023-01"
-    value = _one(name, raw, allowed)
-    if value and not is_period(value):
-        raise BadParameter(name, f"{_shown(value)} is not a period", allowed)
-    return value
-
-
-def parse_derived(raw: Sequence[str]) -> bool | None:
-    """true -> True (computed rows only), false -> False (printed only), all/none -> None."""
-    allowed = ", ".join(DERIVED_VALUES)
-    value = _one("derived", raw, allowed).lower()
-    if value and value not in DERIVED_VALUES:
-        raise BadParameter("derived", f"{_shown(value)} is not one of them", allowed)
-    return DERIVED_VALUES.get(value)
-
-
-def as_of_text(moment: datetime) -> str:
-    """A time as ``as_of`` holds it: UTC, ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z`` (no zone: UTC)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return export.iso_utc(moment)
-
-
-def parse_as_of(raw: Sequence[str]) -> str:
-    """An ISO 8601 time as ``as_of_text`` writes it; "" for none or ``latest``."""
-    allowed = "one ISO 8601 time, e.g. 2024-03-01 or 2024-03-01T08:00:00Z (no zone: UTC), or latest"
-    value = _one("as_of", raw, allowed)
-    if not value or value.lower() == LATEST:
-        return ""
-    # a "+" in a query string arrives as a space: 2024-03-01T08:00:00+08:00
-    for candidate in (value, value.replace(" ", "+")):
-        try:
-            return as_of_text(datetime.fromisoformat(candidate))
-        except (ValueError, OverflowError):
-            continue
-    raise BadParameter("as_of", f"{_shown(value)} is not a time", allowed)
-
-
-def _ordered(filters: Filters) -> Filters:
-    if filters.start and filters.end and filters.start > filters.end:
-        raise BadParameter(
-            "start", f"start {filters.start} is after end {filters.end}", "start <= end"
-        )
-    return filters
-
-
-def parse_filters(
-    args: Mapping[str, Sequence[str]], allowed: Sequence[str] = FILTERS, where: str = ""
-) -> Filters:
-    """The filters of a download URL's query (``{key: [values]}``); anything unknown or
-    malformed raises ``BadParameter``."""
-    for name in args:
-        if name not in allowed and name not in IGNORED:
-            names = ", ".join(allowed) if allowed else "none"
-            raise BadParameter(name, f"no such parameter{where}", names)
-    found: dict[str, Any] = {}
-    for name in allowed:
-        raw = list(args.get(name, ()))
-        if name in CODES:
-            found[name] = parse_codes(name, raw)
-        elif name in ("start", "end"):
-            found[name] = parse_period(name, raw)
-        elif name == "derived":
-            found[name] = parse_derived(raw)
-        elif name == "as_of":
-            found[name] = parse_as_of(raw)
-    return _ordered(Filters(**found))
-
-
-def lenient_filters(query: Mapping[str, object]) -> Filters:
-    """The filters of a page's query (values as Dash passes them: a string, or a list for
-    a repeated key): unknown codes are left out, any other bad value falls back to its
-    default (of several values, the first readable one counts), and a start after the end
-    swaps with it. Never raises."""
-    found: dict[str, Any] = {
-        name: parse_codes(name, strings(query.get(name)), strict=False) for name in CODES
-    }
-    readers: dict[str, Callable[[list[str]], Any]] = {
-        "start": lambda raw: parse_period("start", raw),
-        "end": lambda raw: parse_period("end", raw),
-        "derived": parse_derived,
-        "as_of": parse_as_of,
-    }
-    for name, read in readers.items():
-        for value in strings(query.get(name)):
-            if not value.strip():
-                continue
-            try:
-                found[name] = read([value])
-            except BadParameter:
-                continue
-            break
-    start, end = found.get("start", ""), found.get("end", "")
-    if start and end and start > end:
-        found.update(start=end, end=start)
-    return Filters(**found)
 
 
 # -- the tables -----------------------------------------------------------------------------
@@ -336,10 +169,11 @@ def _arguments() -> dict[str, list[str]]:
     return {key: request.args.getlist(key) for key in request.args}
 
 
-def _file(body: bytes, name: str, fmt: str) -> Response:
-    response = Response(body, mimetype=MEDIA_TYPES[fmt])
-    disposition = "inline" if fmt == "json" else "attachment"
-    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}.{fmt}"'
+def _file(body: bytes, mimetype: str, disposition: str, filename: str) -> Response:
+    """``body`` shown ("inline") or saved ("attachment") as ``filename``, never cached
+    unchecked."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response.headers["Cache-Control"] = "no-cache"
     return response
 
@@ -355,7 +189,9 @@ def download(table_name: str, fmt: str) -> Response:
     except BadParameter as error:
         return _plain(str(error), 400)
     frame = table(table_name, filters)
-    return _file(render(table_name, frame, fmt), table_name, fmt)
+    disposition = "inline" if fmt == "json" else "attachment"
+    body = render(table_name, frame, fmt)
+    return _file(body, MEDIA_TYPES[fmt], disposition, f"{table_name}.{fmt}")
 
 
 def datapackage_view() -> Response:
@@ -364,10 +200,7 @@ def datapackage_view() -> Response:
         parse_filters(_arguments(), PARAMETERS["datapackage"], f" of {DATAPACKAGE_URL}")
     except BadParameter as error:
         return _plain(str(error), 400)
-    response = Response(datapackage(), mimetype="application/json")
-    response.headers["Content-Disposition"] = f'inline; filename="{export.DATAPACKAGE}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return _file(datapackage(), "application/json", "inline", export.DATAPACKAGE)
 
 
 # -- the written bulletins -------------------------------------------------------------------
@@ -385,11 +218,11 @@ def written_periods() -> list[str]:
 
 def _no_written(path: str, problem: str) -> Response:
     periods = written_periods()
-    shown = ", ".join(periods) if periods else "none yet"
+    listed = ", ".join(periods) if periods else "none yet"
     return _plain(
         f"No written bulletin at {path}: {problem}. The URLs are "
         f"{WRITTEN_PREFIX}<period>.<lang>.txt with a language of {', '.join(WRITTEN_LANGS)} and "
-        f"a period that has a stored bulletin: {shown}.",
+        f"a period that has a stored bulletin: {listed}.",
         404,
     )
 
@@ -402,7 +235,7 @@ def written(name: str) -> Response:
         return _no_written(request.path, "the name is not <period>.<lang>.txt")
     period, lang = found.groups()
     if lang not in WRITTEN_LANGS:
-        return _no_written(request.path, f"{_shown(lang)} is not a language")
+        return _no_written(request.path, f"{shown(lang)} is not a language")
     if period not in written_periods():
         return _no_written(request.path, f"no bulletin of {period} is stored")
     try:
@@ -410,10 +243,7 @@ def written(name: str) -> Response:
     except BadParameter as error:
         return _plain(str(error), 400)
     body = summary.document(period, lang).text().encode("utf-8")
-    response = Response(body, mimetype="text/plain")
-    response.headers["Content-Disposition"] = f'attachment; filename="eim-{period}-{lang}.txt"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return _file(body, "text/plain", "attachment", f"eim-{period}-{lang}.txt")
 
 
 def register(server: Flask) -> None:

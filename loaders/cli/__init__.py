@@ -24,6 +24,7 @@ from loaders.cli import parse as parse_commands
 from loaders.cli import serve as serve_commands
 from loaders.cli import store as store_commands
 from loaders.cli import write as write_commands
+from loaders.extras import MissingExtra
 
 #: Modules that add subcommands, in the order ``eim --help`` lists them.
 COMMAND_MODULES = (
@@ -55,4 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (``| head``) stopped reading: not an error
         sys.stderr.close()
         return exits.OK
+    except MissingExtra as error:  # an optional part without its extra: say which to install
+        print(f"eim {args.command}: {error}", file=sys.stderr)
+        return exits.FAILED
     return status

@@ -18,6 +18,7 @@ import sys
 
 from loaders import settings
 from loaders.cli import exits
+from loaders.extras import require
 
 DEFAULT_PORT = 8050
 DEFAULT_WORKERS = 2
@@ -105,6 +106,7 @@ MIN_PASSWORD_CHARS = 12
 
 def password_hash_command(args: argparse.Namespace) -> int:
     """Print the hash of a password read from the terminal or standard input."""
+    require("web", "password hashing", ("werkzeug",))  # before asking for the password
     import getpass
 
     if sys.stdin.isatty():
@@ -129,6 +131,7 @@ def password_hash_command(args: argparse.Namespace) -> int:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Print the address, then replace this process with gunicorn (returns only on failure)."""
+    require("web", "the dashboard")
     port, workers = int(args.port), int(args.workers)
     database = settings.current().database()
     print(f"EIM Monitor dashboard: http://{HOST}:{port}/", flush=True)

@@ -4,6 +4,7 @@ SQLite by default, PostgreSQL when ``EIM_DATABASE_URL`` says so; one code path
 (SQLAlchemy Core). See ``loaders.store.store.Store``.
 """
 
-from loaders.store.store import AddResult, Change, Store, StoreChanged
+from loaders.store.adding import AddResult, Change, StoreChanged
+from loaders.store.store import Store
 
 __all__ = ["AddResult", "Change", "Store", "StoreChanged"]

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.catalog import BASES, INDICATORS, MEASURES, PCT, PP, REGIONS, SEGMENTS
+from loaders.extras import require
 from loaders.schema import OBSERVATIONS, TABLES, Column, Table
 from loaders.tables.frames import build_tables, series_parts, units_of_wide
 
@@ -343,10 +344,18 @@ def write_datapackage(tables: Mapping[str, pd.DataFrame], fmt: str, out_dir: Pat
 # -- entry points -----------------------------------------------------------------------------
 
 
-def export_tables(tables: Mapping[str, pd.DataFrame], fmt: str, out_dir: Path) -> list[Path]:
-    """Write ``tables`` (``loaders.tables.frames.build_tables``) as ``fmt`` into ``out_dir``."""
+def check_format(fmt: str) -> None:
+    """Raise ``ValueError`` for an unknown format, ``loaders.extras.MissingExtra`` for
+    Parquet without pyarrow (the ``parquet`` extra)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        require("parquet", "Parquet export")
+
+
+def export_tables(tables: Mapping[str, pd.DataFrame], fmt: str, out_dir: Path) -> list[Path]:
+    """Write ``tables`` (``loaders.tables.frames.build_tables``) as ``fmt`` into ``out_dir``."""
+    check_format(fmt)
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         return [write_xlsx(tables, out_dir / WORKBOOK)]
@@ -360,4 +369,5 @@ def export_tables(tables: Mapping[str, pd.DataFrame], fmt: str, out_dir: Path) -
 def export(store: Store, fmt: str, out_dir: Path) -> list[Path]:
     """Export every table of ``store`` as ``fmt`` into ``out_dir``; return the files written
     (the tables in ``loaders.tables.frames.TABLE_NAMES`` order, then ``datapackage.json``)."""
+    check_format(fmt)  # before building the tables
     return export_tables(build_tables(store), fmt, out_dir)

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from loaders.bulletin.models import Bulletin, Observation
 from loaders.errors import EimError
 from loaders.schema import BULLETINS, KEY_COLUMNS, OBSERVATIONS, Table
-from loaders.store.store import insert_bulletin
+from loaders.store.adding import insert_bulletin
 from loaders.store.tables import bulletins as bulletins_db
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from own_bulletin import own_bulletin
 
 from dashboard import ids
 from dashboard.server.security import MAX_CONTENT_LENGTH
-from dashboard.tools.screenshots import running_app
+from dashboard.tools.running import running_app
 from loaders.store import Store
 
 FIXTURE = OWN_BULLETIN

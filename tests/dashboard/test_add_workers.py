@@ -24,7 +24,7 @@ from editor_client import EDITOR_ENV, EditorClient
 from own_bulletin import own_bulletin
 
 from dashboard import ids
-from dashboard.tools.screenshots import running_app
+from dashboard.tools.running import running_app
 
 #: The access log line: ``ACCESS <pid> <probe> /path 200``.
 ACCESS = ["--access-logfile", "-", "--access-logformat", "ACCESS %(p)s %({x-probe}i)s %(U)s %(s)s"]

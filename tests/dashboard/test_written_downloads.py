@@ -1,5 +1,5 @@
 """Written bulletins by URL (issue #7, acceptance 3): ``/data/written/<period>.<lang>.txt``,
-through the real app under gunicorn (``dashboard.tools.screenshots.running_app``) on a fresh
+through the real app under gunicorn (``dashboard.tools.running.running_app``) on a fresh
 SQLite store filled from the shipped ``datasets/``.
 
 - every period of ``datasets/bulletins.csv``, in English and in Chinese: 200, UTF-8 plain
@@ -25,11 +25,11 @@ from served_app import ServedApp as App
 from served_app import serve, stored_facts
 
 from dashboard.server import downloads
-from dashboard.tools.screenshots import ROOT
+from loaders.settings import PROJECT_ROOT
 from loaders.writer import write
 from loaders.writer.facts import period_facts
 
-DATASETS = ROOT / "datasets"
+DATASETS = PROJECT_ROOT / "datasets"
 LANGS = ("en", "zh")
 
 

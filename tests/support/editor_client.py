@@ -1,4 +1,4 @@
-"""An HTTP client of the running app (``dashboard.tools.screenshots.running_app``) that signs in
+"""An HTTP client of the running app (``dashboard.tools.running.running_app``) that signs in
 as the editor and drives the Add bulletin page's callback as the browser does.
 
     client = EditorClient(url)

@@ -1,4 +1,4 @@
-"""The real app under gunicorn (``dashboard.tools.screenshots.running_app``) as the page and
+"""The real app under gunicorn (``dashboard.tools.running.running_app``) as the page and
 download tests talk to it: plain GETs, and the pages router's answer for a URL.
 
 ``router_body(path, search)`` is the body the browser posts to render a page;
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.tools.screenshots import running_app
+from dashboard.tools.running import running_app
 from loaders.store import Store
 
 ROUTER = "/_dash-update-component"

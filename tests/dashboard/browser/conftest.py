@@ -10,9 +10,14 @@ the console log readable with ``driver.get_log("browser")``; always quit at the 
 ``driver`` gives each test a fresh tab of it (the HTTP cache kept, so plotly.js loads once;
 the app's cookies and storage cleared, the console log drained, the window at its default
 size) whose downloads are saved, without asking, into the test's own ``download_dir``.
-``dashboard.tools.screenshots.console_errors(driver)`` gives the console's SEVERE entries.
+``dashboard.tools.browser.console_errors(driver)`` gives the console's SEVERE entries.
 
-``App`` (``tests/support/browser_app.py``) is what ``app`` gives.
+``editor_app`` (one per session, started by the first Add page test) is a second app with
+the editor's login configured (adding on, ``editor_client.EDITOR_ENV``) on a SQLite file of its
+own; ``tab`` gives a test a fresh tab of the browser on it, not signed in.
+
+``App`` (``tests/support/browser_app.py``) is what ``app`` gives; ``EditorApp``
+(``tests/support/add_page_browser.py``) is what ``editor_app`` gives.
 
 Without /usr/bin/chromium or /usr/bin/chromedriver the browser tests skip, naming
 ``scripts/chromium.sh`` (which ``scripts/test.sh`` runs first), except under CI (``CI`` set),
@@ -26,10 +31,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from add_page_browser import EditorApp
 from browser_app import App
 from ci import running_under_ci
+from editor_client import EDITOR_ENV
 
-from dashboard.tools.screenshots import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab, running_app
+from dashboard.tools.browser import CHROMEDRIVER, CHROMIUM, chrome, fresh_tab
+from dashboard.tools.running import running_app
 
 
 def _need_browser() -> None:
@@ -80,3 +88,19 @@ def driver(browser: Any, app: App, download_dir: Path) -> Any:
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)}
     )
     return browser
+
+
+@pytest.fixture(scope="session")
+def editor_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EditorApp]:
+    """The real app (gunicorn, 2 workers) with the editor's login configured."""
+    folder = tmp_path_factory.mktemp("browser-add")
+    database, log = folder / "eim.sqlite", folder / "gunicorn.log"
+    with running_app(database, env=EDITOR_ENV, log=log) as url:
+        yield EditorApp(url, database, log)
+
+
+@pytest.fixture
+def tab(browser: Any, editor_app: EditorApp) -> Any:
+    """The session's browser with one fresh tab: default size, no cookies or storage of this
+    app's origin (so not signed in), an empty console log."""
+    return fresh_tab(browser, editor_app.url)

@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids, shell, summary
 from dashboard.i18n import t
-from dashboard.tools.screenshots import PAGE_TIMEOUT, console_errors, wait_for_page
+from dashboard.tools.browser import PAGE_TIMEOUT, console_errors, wait_for_page
 from loaders.store import Store
 
 if TYPE_CHECKING:

@@ -39,12 +39,13 @@ from werkzeug.test import TestResponse
 from dashboard import shell
 from dashboard.i18n import t
 from dashboard.server import compression
-from dashboard.tools.screenshots import ROOT, chrome, console_errors, wait_for_page
+from dashboard.tools.browser import chrome, console_errors, wait_for_page
+from loaders.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from browser_app import App
 
-BUNDLE = ROOT / "dashboard" / "assets" / "plotly-partial.min.js"
+BUNDLE = PROJECT_ROOT / "dashboard" / "assets" / "plotly-partial.min.js"
 BUNDLE_PATH = "/assets/plotly-partial.min.js"
 FULL_PLOTLY_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 FIRST_PAGE = "/growth"
@@ -261,7 +262,7 @@ def url_path(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def perf_driver(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Headless Chromium (``dashboard.tools.screenshots.chrome``) with the performance log on
+    """Headless Chromium (``dashboard.tools.browser.chrome``) with the performance log on
     (``browser`` is asked for its skip-or-fail check only)."""
     driver = chrome(tmp_path_factory.mktemp("perf") / "profile", lang="en-US", performance_log=True)
     try:

@@ -94,22 +94,6 @@ def _marks(component: Any) -> list[str]:
 # -- the text ------------------------------------------------------------------------------
 
 
-def test_sentences_are_cut_where_the_reader_cuts_them() -> None:
-    text = "一、生产\n1-7月份,增加值同比增长11.0%,提高0.2个百分点。7月份,增长13.0%。"
-    assert bulletins.split_sentences(text) == [
-        ["一、生产"],
-        ["1-7月份,增加值同比增长11.0%,提高0.2个百分点。", "7月份,增长13.0%。"],
-    ]
-
-
-def test_a_figure_is_found_whole_not_inside_a_longer_number() -> None:
-    sentence = "增长12%,其中某项增长2%;增速8.45%与8.4%"
-    ((start, end),) = bulletins.figure_spans(sentence, "2%")
-    assert start == sentence.index("项增长2%") + 3 and sentence[start:end] == "2%"
-    assert [sentence[s:e] for s, e in bulletins.figure_spans(sentence, "8.4")] == ["8.4"]
-    assert bulletins.figure_spans(sentence, "") == []
-
-
 def test_a_stored_text_has_every_figure_that_became_a_fact_marked(vintages: list[str]) -> None:
     page = bulletins.layout(lang="zh", bulletin=vintages[1])
     marks = _marks(page)

@@ -2,7 +2,8 @@
 the URL's values, download links carrying the same filters, and the URL documentation —
 in both languages, for any query (nonsense falls back to the defaults, never an error).
 
-The page runs on the shipped datasets (a store of its own, filled on first use).
+The page runs on the shipped datasets (a store of its own, filled on first use). Its query,
+read without the page, is tested in ``tests/dashboard/views/test_views_data.py``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from dash import dcc, html
 
 from dashboard import data, ids
 from dashboard.pages import data_page
-from dashboard.server import downloads
+from dashboard.server import download_query, downloads
+from dashboard.views import data as data_view
 from loaders import api
 from loaders.catalog import INDICATORS
 from loaders.tables.export import plain_number
-from loaders.tables.filters import Filters
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -69,47 +70,6 @@ def query_of(href: str) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(urlsplit(href).query).items()}
 
 
-# -- the query (pure) ----------------------------------------------------------------------
-
-
-def test_page_queries_are_read_leniently() -> None:
-    filters = downloads.lenient_filters(
-        {
-            "indicator": ["revenue", "bogus,total_profit", "revenue"],
-            "region": "<script>",
-            "basis": "ytd,",
-            "start": ["2023-13", "2023-02"],
-            "end": "2021-05",
-            "derived": "maybe",
-            "as_of": "not a time",
-            "measure": 7,
-            "segment": None,
-        }
-    )
-    assert filters == Filters(
-        indicator=("revenue", "total_profit"), basis=("ytd",), start="2021-05", end="2023-02"
-    )
-    assert downloads.lenient_filters({"derived": "TRUE", "as_of": "2024-03-01"}) == Filters(
-        derived=True, as_of="2024-03-01T00:00:00Z"
-    )
-    assert data_page.parse_sort(["nope", "-value"]) == "-value"
-    assert data_page.parse_sort("-") == data_page.DEFAULT_SORT
-    assert data_page.parse_page("9" * 5000) == 1
-    assert data_page.parse_page(["0", "-2", "3"]) == 3
-
-
-def test_a_view_reads_back_from_its_own_query() -> None:
-    view = data_page.View(
-        Filters(region=("east", "west"), derived=False, as_of="2024-03-01T00:00:00Z"),
-        sort="value",
-        page=4,
-        lang="en",
-    )
-    assert data_page.view_of(**view.query()) == view
-    assert data_page.view_of() == data_page.View(Filters())
-    assert "sort" not in data_page.View(Filters()).query()
-
-
 # -- the page ------------------------------------------------------------------------------
 
 QUERIES: list[dict[str, Any]] = [
@@ -133,15 +93,15 @@ def test_the_page_renders_every_query(
     shipped_store: None, lang: str, query: dict[str, Any]
 ) -> None:
     page = data_page.layout(lang=lang, **query)
-    view = data_page.view_of(lang, **query)
+    view = data_view.view_of(lang, **query)
     expected = api.observations(store=data.store(), **view.filters.keywords())
     rows = body_rows(page)
     if expected.empty:
         assert len(rows) == 1 and len(rows[0]) == 1  # the "no rows" line
     else:
-        assert 0 < len(rows) <= data_page.PAGE_SIZE
-        assert all(len(row) == len(data_page.COLUMNS) for row in rows)
-        pages = data_page.page_count(len(expected))
+        assert 0 < len(rows) <= data_view.PAGE_SIZE
+        assert all(len(row) == len(data_view.COLUMNS) for row in rows)
+        pages = data_view.page_count(len(expected))
         assert f"{min(view.page, pages)} / {pages}" in text(component(page, ids.DATA_PAGER)) or (
             f"{min(view.page, pages)} of {pages}" in text(component(page, ids.DATA_PAGER))
         )
@@ -165,7 +125,7 @@ def test_the_default_view_is_every_row_newest_first(shipped_store: None) -> None
     pager = text(component(page, ids.DATA_PAGER))
     assert f"共 {len(everything)} 行" in pager
     rows = body_rows(page)
-    assert len(rows) == data_page.PAGE_SIZE
+    assert len(rows) == data_view.PAGE_SIZE
     assert rows[0][0] == data.latest_period()
     assert component(page, ids.DATA_DERIVED).value == ""
     assert component(page, ids.DATA_AS_OF).value is None
@@ -180,7 +140,7 @@ def test_the_table_shows_names_values_and_the_bulletin(shipped_store: None) -> N
     )
     first = expected.iloc[0]
     row = body_rows(page)[0]
-    assert row[: len(data_page.COLUMNS) - 1] == [
+    assert row[: len(data_view.COLUMNS) - 1] == [
         first["period"],
         INDICATORS["revenue"].name_en,
         "East",
@@ -197,7 +157,7 @@ def test_the_table_shows_names_values_and_the_bulletin(shipped_store: None) -> N
         node for node in walk(table) if isinstance(node, dcc.Link) and "bulletin=" in node.href
     )
     assert query_of(bulletin.href) == {"bulletin": first["bulletin"], "lang": "en"}
-    assert bulletin.children == first["bulletin"][: data_page.SHA_PREFIX]
+    assert bulletin.children == first["bulletin"][: data_view.SHA_PREFIX]
 
 
 def test_negative_values_and_sorting_by_value(shipped_store: None) -> None:
@@ -245,7 +205,7 @@ def test_headers_sort_and_turn_the_order(shipped_store: None) -> None:
 
 def test_the_pager_pages_and_clamps(shipped_store: None) -> None:
     total = len(data.observations())
-    pages = data_page.page_count(total)
+    pages = data_view.page_count(total)
     assert pages > 2
     middle = data_page.layout(lang="en", page="2")
     hrefs = [
@@ -255,7 +215,7 @@ def test_the_pager_pages_and_clamps(shipped_store: None) -> None:
     past = data_page.layout(lang="en", page=str(pages + 50))
     assert f"Page {pages} of {pages}" in text(component(past, ids.DATA_PAGER))
     last_rows = body_rows(past)
-    assert len(last_rows) == total - (pages - 1) * data_page.PAGE_SIZE
+    assert len(last_rows) == total - (pages - 1) * data_view.PAGE_SIZE
 
 
 # -- downloads on the page -----------------------------------------------------------------
@@ -277,12 +237,12 @@ def test_the_pager_pages_and_clamps(shipped_store: None) -> None:
 )
 def test_download_links_carry_the_filters(shipped_store: None, query: dict[str, Any]) -> None:
     page = data_page.layout(lang="en", **query)
-    filters = data_page.view_of("en", **query).filters
+    filters = data_view.view_of("en", **query).filters
     hrefs = links(component(page, ids.DATA_DOWNLOADS))
     first_csv = next(href for href in links(page) if ".csv" in href)  # what a user sees first
     assert urlsplit(first_csv).path == "/data/observations.csv"
     assert query_of(first_csv) == filters.query()
-    assert set(query_of(first_csv)) <= set(downloads.FILTERS)  # no sort, page, lang
+    assert set(query_of(first_csv)) <= set(download_query.FILTERS)  # no sort, page, lang
     assert {urlsplit(href).path for href in hrefs} == {
         f"/data/{name}.{fmt}" for name in ("observations", "wide") for fmt in downloads.FORMATS
     }
@@ -316,7 +276,7 @@ def test_the_documentation_names_the_pattern_and_parameters(shipped_store: None)
     for lang in ("zh", "en"):
         doc = text(component(data_page.layout(lang=lang), ids.DATA_URL_DOC))
         assert "/data/<table>.<format>" in doc and "/data/datapackage.json" in doc
-        for name in (*downloads.FILTERS, "observations", "wide", "bulletins", "indicators"):
+        for name in (*download_query.FILTERS, "observations", "wide", "bulletins", "indicators"):
             assert name in doc, (lang, name)
     examples = links(component(data_page.layout(), ids.DATA_URL_DOC))
     assert "/data/observations.csv?indicator=revenue&region=east&start=2023-01&end=2024-12" in (
@@ -328,7 +288,7 @@ def test_the_vintages_are_the_bulletins_added_times(shipped_store: None) -> None
     options = data_page.as_of_options("en")
     added = data.bulletins()["added_at"]
     assert len(options) == added.nunique()
-    assert options[0]["value"] == downloads.as_of_text(added.max().to_pydatetime())
+    assert options[0]["value"] == download_query.as_of_text(added.max().to_pydatetime())
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", o["value"]) for o in options)
     chosen = options[-1]["value"]  # the oldest: fewer rows than now
     page = data_page.layout(lang="en", as_of=chosen)

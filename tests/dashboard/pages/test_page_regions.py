@@ -20,7 +20,9 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import data, ids
+from dashboard.figures import regions as figures
 from dashboard.pages import regions
+from dashboard.views import regions as views
 from loaders import parse_bulletin
 from loaders.store import Store
 
@@ -75,7 +77,7 @@ def regional_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 
 def _frame() -> pd.DataFrame:
-    return regions.regional(data.observations())
+    return views.regional(data.observations())
 
 
 def _valid(figure: Any) -> go.Figure:
@@ -89,7 +91,7 @@ def _valid(figure: Any) -> go.Figure:
 def test_growth_has_four_region_bars_and_the_clusters_beside_them(
     regional_store: dict[str, str],
 ) -> None:
-    figure = _valid(regions.growth_figure(_frame(), "2026-05", "zh"))
+    figure = _valid(figures.growth_figure(_frame(), "2026-05", "zh"))
     four, clusters = figure.data
     assert list(four.x) == ["东部地区", "中部地区", "西部地区", "东北地区"]
     assert list(four.y) == [9.5, 6.2, -1.5, 3.0]
@@ -99,7 +101,7 @@ def test_growth_has_four_region_bars_and_the_clusters_beside_them(
     assert sha == regional_store["2026-05"][:16] and period == "2026-05"
     assert "-1.5%" in hover and "2026年1—5月" in hover and sha[:12] in hover
     assert "%" in figure.layout.title.text and figure.layout.yaxis.title.text == "%"
-    english = _valid(regions.growth_figure(_frame(), "2026-05", "en"))
+    english = _valid(figures.growth_figure(_frame(), "2026-05", "en"))
     assert list(english.data[0].x) == ["East", "Central", "West", "Northeast"]
     assert "Jan–May 2026" in english.layout.title.text
 
@@ -107,20 +109,20 @@ def test_growth_has_four_region_bars_and_the_clusters_beside_them(
 def test_printed_and_computed_shares_side_by_side_where_they_differ(
     regional_store: dict[str, str],
 ) -> None:
-    shares = {s.region: s for s in regions.share_table(_frame(), "2026-05")}
+    shares = {s.region: s for s in views.share_table(_frame(), "2026-05")}
     assert shares["east"].printed == 68.5
     assert shares["east"].computed == pytest.approx(100 * 40000 / 60000)
     assert shares["east"].differs
     assert not shares["central"].differs  # 18.3 printed, 18.33 computed: rounding
     assert not shares["yangtze_delta"].differs  # 29 printed (± 0.5), 29.0 computed
 
-    figure = _valid(regions.shares_figure(list(shares.values()), "2026-05", "zh"))
+    figure = _valid(figures.shares_figure(list(shares.values()), "2026-05", "zh"))
     printed, computed = figure.data
     assert printed.name == "公布值" and "推算值" in computed.name
     assert printed.y[0] == 68.5
     assert list(computed.x) == ["东部地区"]  # agreeing shares: the printed bar only
     assert computed.y[0] == pytest.approx(66.6667, abs=1e-4)
-    assert computed.marker.pattern.shape[0] == regions.DERIVED_PATTERN
+    assert computed.marker.pattern.shape[0] == figures.DERIVED_PATTERN
     assert figure.layout.barmode == "group"
 
     note = str(regions.share_note(list(shares.values()), "zh"))
@@ -131,9 +133,9 @@ def test_printed_and_computed_shares_side_by_side_where_they_differ(
 def test_shares_never_printed_are_computed_and_drawn_as_derived(
     regional_store: dict[str, str],
 ) -> None:
-    shares = regions.share_table(_frame(), "2026-03")
+    shares = views.share_table(_frame(), "2026-03")
     assert all(s.printed is None and s.computed is not None for s in shares[:4])
-    figure = _valid(regions.shares_figure(shares, "2026-03", "en"))
+    figure = _valid(figures.shares_figure(shares, "2026-03", "en"))
     computed, missing = figure.data
     assert "derived" in computed.name
     assert list(missing.x) == ["Beijing-Tianjin-Hebei", "Yangtze River Delta"]  # none printed
@@ -146,7 +148,7 @@ def test_shares_never_printed_are_computed_and_drawn_as_derived(
 def test_shares_over_time_draw_derived_points_dotted_with_gaps(
     regional_store: dict[str, str],
 ) -> None:
-    figure = _valid(regions.shares_over_time_figure(_frame(), "zh"))
+    figure = _valid(figures.shares_over_time_figure(_frame(), "zh"))
     east = [trace for trace in figure.data if trace.name.startswith("东部地区")]
     printed, derived = east
     assert list(printed.x) == ["2026-03", "2026-04", "2026-05"]
@@ -158,7 +160,7 @@ def test_shares_over_time_draw_derived_points_dotted_with_gaps(
 
 def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: None) -> None:
     frame = _frame()
-    figure = _valid(regions.levels_figure(frame, "2024-08", "en"))
+    figure = _valid(figures.levels_figure(frame, "2024-08", "en"))
     four, missing = figure.data  # 2024-08 printed no cluster figures
     assert list(four.x) == ["East", "Central"] and list(four.y) == [69927.0, 15863.0]
     assert four.text[0] == "6.9927 trillion yuan"
@@ -174,7 +176,7 @@ def test_a_period_without_figures_says_no_data() -> None:
     empty = pd.DataFrame(
         columns=["period", "region", "measure", "value", "derived", "bulletin", "printed", "text"]
     )
-    figure = _valid(regions.growth_figure(empty, "2026-05", "en"))
+    figure = _valid(figures.growth_figure(empty, "2026-05", "en"))
     (missing,) = figure.data
     assert len(missing.x) == 6 and set(missing.text) == {"No data"}
 

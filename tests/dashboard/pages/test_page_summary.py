@@ -1,7 +1,7 @@
 """The Overview's summary (issue #7): the chosen period's bulletin as ``loaders.writer``
 writes it, in the page's language, each number a link to its source bulletin.
 
-Through the real app under gunicorn (``dashboard.tools.screenshots.running_app``, a fresh SQLite
+Through the real app under gunicorn (``dashboard.tools.running.running_app``, a fresh SQLite
 store filled from the shipped ``datasets/``), as the browser asks for a page:
 
 - ``/?period=2023-11`` in Chinese and English has a section 摘要 / Summary under the cards

@@ -1,0 +1,132 @@
+"""The year overlay: one line per year over the months 1..12, to compare years at a glance.
+
+In: a series frame (period YYYY-MM, value, derived, bulletin, text, as ``data.series`` gives
+it), the years to draw, the title and the unit of the values. Out: a plain dict figure whose x
+axis is the categories ``1月``..``12月`` / ``Jan``..``Dec``; a month without a figure is
+``None`` (a gap, never interpolated). Each point's customdata is [hover text, bulletin key,
+period].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from dashboard.figures.base import PALETTE, Figure, base_layout, rows_by_period, source_key
+from dashboard.figures.look import finish, no_data
+from dashboard.figures.memo import memo
+from dashboard.i18n import lang_of, t, value_text
+
+#: English month names on the overlay's axis (``calendar.month_abbr`` follows the locale).
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def month_labels(lang: str) -> list[str]:
+    """The x categories of a year overlay: ``1月``..``12月`` / ``Jan``..``Dec``."""
+    if lang_of(lang) == "en":
+        return list(MONTH_ABBREVIATIONS)
+    return [f"{month}月" for month in range(1, 13)]
+
+
+def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
+    """A point's hover: period, value with its unit, printed or derived, its bulletin (and,
+    in Chinese, the sentence a derived value was worked out from)."""
+    derived = bool(row["derived"])
+    kind = t("derived", lang) if derived else t("reported", lang)
+    lines = [
+        f"{row['period']}: {value_text(float(row['value']), unit, lang)} ({kind})",
+        f"{t('bulletin', lang)} {str(row.get('bulletin') or '')[:12]}",
+    ]
+    formula = str(row.get("text") or "")
+    if derived and formula and lang_of(lang) == "zh":
+        lines.append(t("growth.derived_from", lang) + formula)
+    return "<br>".join(lines)
+
+
+def _best_by_period(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """Period -> its row, a printed one before a derived one, none without a value."""
+
+    def with_values(rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {period: row for period, row in rows.items() if not pd.isna(row["value"])}
+
+    split = rows_by_period(frame)
+    return {**with_values(split[True]), **with_values(split[False])}
+
+
+def year_overlay(
+    frame: pd.DataFrame, years: Sequence[int], title: str, unit: str, lang: str
+) -> Figure:
+    """One line per year over the months 1..12 (a category axis ``1月``..``12月`` /
+    ``Jan``..``Dec``), ``None`` where no figure was printed: a gap, never interpolated.
+    ``frame`` is a series (period, value, derived, bulletin, text); a printed figure wins
+    over a derived one of the same month. A derived point gets an open marker and says so
+    in its hover, and its year's name says the line holds derived values. Each point's
+    customdata is [hover text, bulletin key, period]; the latest year is red."""
+    labels = month_labels(lang)
+    best = memo(frame, "best_by_period", _best_by_period)
+    ordered = sorted(set(years))
+    traces = []
+    for index, year in enumerate(ordered):
+        ys: list[float | None] = []
+        custom: list[list[str]] = []
+        symbols: list[str] = []
+        any_derived = False
+        for month in range(1, 13):
+            period = f"{year:04d}-{month:02d}"
+            found = best.get(period)
+            if found is None:
+                ys.append(None)
+                custom.append(["", "", period])
+                symbols.append("circle")
+                continue
+            any_derived = any_derived or found["derived"]
+            ys.append(float(found["value"]))
+            custom.append(
+                [_point_hover(found, unit, lang), source_key(found.get("bulletin")), period]
+            )
+            symbols.append("circle-open" if found["derived"] else "circle")
+        color = PALETTE[(len(ordered) - 1 - index) % len(PALETTE)]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": labels,
+                "y": ys,
+                "customdata": custom,
+                "name": t("growth.year_name", lang, year=year)
+                + (t("growth.with_derived", lang) if any_derived else ""),
+                "mode": "lines+markers",
+                "connectgaps": False,
+                "line": {"color": color, "width": 2},
+                "marker": {"symbol": symbols, "size": 7, "color": color},
+                "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+            }
+        )
+    figure = finish(
+        {"data": traces, "layout": base_layout(title, unit, lang)},
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "tickangle": 0,
+            "tickmode": "array",
+            "tickvals": labels,
+            "title": {"text": t("growth.month_axis", lang)},
+        },
+        legend={"y": -0.22},
+    )
+    return no_data(figure, lang)

@@ -1,0 +1,140 @@
+"""The Add bulletin page's forms: the editor's sign-in and sign-out forms (plain form posts to
+``dashboard.server.auth``) and the editor's form (upload, paste box, period, the preview,
+confirm and cancel buttons, and the places the callback answers into: the message, the
+preview area and the kept draft). In: the page's language (``zh``/``en``) and the editor's
+name; out: Dash components whose ids are ``dashboard.ids.ADD_*``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import adding, ids, routes, shell
+from dashboard.i18n import t
+from dashboard.server import auth
+from dashboard.views.add import size_text
+
+
+def _back_here(lang: str) -> dcc.Input:
+    """The hidden field that sends the browser back to this page after the form post."""
+    return dcc.Input(type="hidden", name="next", value=shell.with_query(routes.ADD, {"lang": lang}))
+
+
+def login_form(lang: str, failed: bool) -> html.Div:
+    """The editor's sign-in form (a plain form post to ``auth.LOGIN_URL``)."""
+    return html.Div(
+        [
+            html.P(t("add.sign_in_needed", lang)),
+            html.P(t("add.failed", lang), className="error") if failed else None,
+            html.Form(
+                [
+                    _back_here(lang),
+                    html.Label([t("add.user", lang), dcc.Input(name="user", type="text")]),
+                    html.Label(
+                        [t("add.password", lang), dcc.Input(name="password", type="password")]
+                    ),
+                    html.Button(t("add.sign_in", lang), type="submit"),
+                ],
+                id=ids.ADD_LOGIN_FORM,
+                action=auth.LOGIN_URL,
+                method="post",
+                className="controls",
+            ),
+        ],
+        className="chart",
+    )
+
+
+def logout_form(name: str, lang: str) -> html.Form:
+    """Who is signed in, and the sign-out button (a form post to ``auth.LOGOUT_URL``)."""
+    return html.Form(
+        [
+            html.Span(t("add.signed_in", lang, name=name)),
+            _back_here(lang),
+            html.Button(t("add.sign_out", lang), type="submit"),
+        ],
+        id=ids.ADD_LOGOUT_FORM,
+        action=auth.LOGOUT_URL,
+        method="post",
+        className="controls",
+    )
+
+
+def _limit_attributes(lang: str, limit: str) -> dict[str, Any]:
+    """Read by assets/upload_limit.js, which refuses a larger file before it is sent."""
+    return {
+        "data-max-bytes": str(adding.MAX_UPLOAD_BYTES),
+        "data-message-id": ids.ADD_MESSAGE,
+        "data-too-big": t("add.too_big", lang, name="{name}", got="{got}", size=limit),
+    }
+
+
+def editor_form(name: str, lang: str) -> html.Div:
+    """Upload, paste box, period, the three buttons, and where the answers go."""
+    limit = size_text(adding.MAX_UPLOAD_BYTES)
+    upload = html.Div(
+        [
+            dcc.Upload(
+                html.Div([t("add.drop", lang), html.A(t("add.choose", lang))]),
+                id=ids.ADD_UPLOAD,
+                max_size=adding.MAX_UPLOAD_BYTES,
+                accept=".txt,.htm,.html,text/plain,text/html",
+                className="upload",
+            ),
+            html.P(t("add.upload_note", lang, size=limit), className="note"),
+        ],
+        id=ids.ADD_UPLOAD_BOX,
+        **_limit_attributes(lang, limit),
+    )
+    return html.Div(
+        [
+            logout_form(name, lang),
+            html.Div(
+                [
+                    upload,
+                    html.Label(t("add.paste", lang), htmlFor=ids.ADD_TEXT),
+                    dcc.Textarea(
+                        id=ids.ADD_TEXT,
+                        maxLength=adding.MAX_PASTE_CHARS,
+                        style={"width": "100%", "height": "12em"},
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                [
+                                    t("add.period", lang),
+                                    dcc.Input(
+                                        id=ids.ADD_PERIOD,
+                                        type="text",
+                                        placeholder="YYYY-MM",
+                                        maxLength=7,
+                                        debounce=True,
+                                    ),
+                                ]
+                            ),
+                            html.Span(t("add.period_note", lang), className="note"),
+                            html.Button(t("add.preview", lang), id=ids.ADD_PREVIEW, n_clicks=0),
+                        ],
+                        className="controls",
+                    ),
+                ],
+                className="chart",
+            ),
+            html.Div(id=ids.ADD_MESSAGE, role="status", className="add-message"),
+            html.Div(id=ids.ADD_PREVIEW_AREA),
+            html.Div(
+                [
+                    html.Button(
+                        t("add.confirm", lang), id=ids.ADD_CONFIRM, n_clicks=0, disabled=True
+                    ),
+                    html.Button(
+                        t("add.cancel", lang), id=ids.ADD_CANCEL, n_clicks=0, disabled=True
+                    ),
+                ],
+                className="controls",
+            ),
+            dcc.Store(id=ids.ADD_PENDING),
+        ]
+    )

@@ -1,0 +1,167 @@
+"""The Growth page's figures (``dashboard.figures.growth``, ``dashboard.figures.year_overlay``):
+growth with the comparison industries (derived: dotted, named so), the year overlay (one line
+per chosen year over 12 months, gaps where nothing was printed), single-month growth, both
+languages; built from small frames made here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard.figures import base
+from dashboard.figures.growth import growth_figure, month_figure
+from dashboard.figures.look import CHART_HEIGHT, span_of
+from dashboard.figures.year_overlay import year_overlay
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+SHA = "ab" * 32
+
+
+def series(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
+    """A series frame as ``data.series`` gives it."""
+    return pd.DataFrame(
+        [
+            {
+                "period": period,
+                "value": value,
+                "unit": "%",
+                "derived": derived,
+                "bulletin": SHA,
+                "text": "增加值增速 9.8% − 差距 +6.3 个百分点" if derived else "",
+                "ref_period": "",
+            }
+            for period, value, derived in rows
+        ]
+    )
+
+
+# -- the year overlay ----------------------------------------------------------------------
+
+
+def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> None:
+    frame = series(
+        [
+            ("2023-02", -2.6, False),
+            ("2023-03", -1.1, False),
+            ("2023-06", 0.0, False),
+            ("2024-02", 14.6, False),
+            ("2024-03", 13.0, False),
+        ]
+    )
+    figure = year_overlay(frame, [2024, 2023], "增加值增速（%）", "%", "zh")
+    traces = figure["data"]
+    assert [trace["name"] for trace in traces] == ["2023年", "2024年"]
+    for trace in traces:
+        assert trace["x"] == [f"{month}月" for month in range(1, 13)]
+        assert len(trace["y"]) == 12
+        assert trace["connectgaps"] is False
+    first = traces[0]["y"]
+    assert first[:6] == [None, -2.6, -1.1, None, None, 0.0]  # April and May missing: gaps
+    assert first[6:] == [None] * 6
+    assert traces[1]["y"][1:3] == [14.6, 13.0]
+    hover, bulletin, period = traces[0]["customdata"][1]
+    assert bulletin == SHA[:16] and period == "2023-02"  # the bulletin's key
+    assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover and SHA[:12] in hover
+    assert traces[0]["customdata"][0] == ["", "", "2023-01"]
+    assert traces[1]["line"]["color"] == base.PALETTE[0]  # the latest year in red
+    layout = figure["layout"]
+    assert layout["xaxis"]["type"] == "category"
+    assert layout["xaxis"]["categoryarray"] == traces[0]["x"]
+    assert layout["yaxis"]["title"]["text"] == "%"
+    assert layout["title"]["text"] == "增加值增速（%）"
+    assert "annotations" not in layout
+
+
+def test_year_overlay_in_english_and_with_derived_points() -> None:
+    frame = series([("2022-07", 3.5, True), ("2022-08", 3.6, True), ("2022-08", 9.3, False)])
+    figure = year_overlay(frame, [2022], "Growth (%)", "%", "en")
+    (trace,) = figure["data"]
+    assert trace["x"][:3] == ["Jan", "Feb", "Mar"] and trace["x"][-1] == "Dec"
+    assert trace["y"][6:8] == [3.5, 9.3]  # a printed figure wins over a derived one
+    assert trace["marker"]["symbol"][6] == "circle-open"  # derived: drawn differently
+    assert trace["marker"]["symbol"][7] == "circle"
+    assert "(derived)" in trace["customdata"][6][0] and "(reported)" in trace["customdata"][7][0]
+    assert "derived" in trace["name"]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Month"
+    assert not CJK.search(str(trace["customdata"]))
+
+
+def test_year_overlay_without_figures_says_so() -> None:
+    figure = year_overlay(series([]), [2023], "增速（%）", "%", "zh")
+    assert figure["data"][0]["y"] == [None] * 12
+    assert figure["layout"]["annotations"][0]["text"] == "暂无数据"
+    empty = year_overlay(series([]), [], "Growth (%)", "%", "en")
+    assert empty["data"] == [] and empty["layout"]["annotations"][0]["text"] == "No data"
+
+
+# -- growth and single-month charts --------------------------------------------------------
+
+
+def test_comparison_lines_are_drawn_as_derived() -> None:
+    frames = {
+        "value_added": series([("2024-02", 14.6, False), ("2024-04", 13.0, False)]),
+        "industry_value_added": series([("2024-02", 7.0, True), ("2024-04", 6.1, True)]),
+        "high_tech_value_added": series([]),
+    }
+    figure = growth_figure(frames, "value_added", "ytd", "zh")
+    electronics, industry = figure["data"]
+    assert electronics["name"] == "电子信息制造业"
+    assert electronics["line"]["dash"] == "solid"
+    assert electronics["x"] == ["2024-02", "2024-03", "2024-04"]
+    assert electronics["y"] == [14.6, None, 13.0]  # the missing month is a gap
+    assert electronics["connectgaps"] is False
+    assert industry["line"]["dash"] == "dot" and "推算值" in industry["name"]
+    assert industry["marker"]["symbol"] == "circle-open"
+    assert figure["layout"]["title"]["text"] == "增加值累计同比增速（%）"
+    assert figure["layout"]["yaxis"]["title"]["text"] == "%"
+    assert figure["layout"]["height"] == CHART_HEIGHT
+    assert "template" not in figure["layout"]
+
+    english = growth_figure(frames, "value_added", "month", "en")
+    assert english["data"][1]["name"].startswith("All industry")
+    assert "derived" in english["data"][1]["name"]
+    assert english["layout"]["title"]["text"] == "Value added: growth y/y, single month (%)"
+
+
+def test_revenue_and_profit_are_drawn_together() -> None:
+    frames = {
+        "revenue": series([("2024-02", 8.0, False)]),
+        "total_profit": series([("2024-02", 12.0, False)]),
+    }
+    for indicator in ("revenue", "total_profit"):
+        figure = growth_figure(frames, indicator, "ytd", "en")
+        assert [trace["name"] for trace in figure["data"]] == [
+            "Operating revenue",
+            "Total profit",
+        ]
+        assert figure["layout"]["title"]["text"].startswith("Operating revenue and total profit")
+
+
+def test_single_month_chart_has_a_line_per_indicator_with_figures() -> None:
+    frames = {
+        "value_added": series([("2024-03", 10.6, False)]),
+        "export_delivery_value": series([("2024-03", 2.1, False)]),
+        "fixed_asset_investment": series([]),
+    }
+    figure = month_figure(frames, "zh")
+    assert [trace["name"] for trace in figure["data"]] == ["增加值", "出口交货值"]
+    assert "当月" in figure["layout"]["title"]["text"]
+
+
+def test_a_shared_span_gives_charts_the_same_months_and_draws_nothing() -> None:
+    frames = {
+        "a": series([("2024-02", 1.0, False), ("2024-03", 2.0, False)]),
+        "b": series([("2023-11", 3.0, True)]),
+        "c": series([]),
+    }
+    span = span_of(frames.values())
+    assert span == ("2023-11", "2024-03")
+    assert span_of([frames["c"]]) == ()
+    figure = month_figure({"value_added": frames["a"]}, "zh", span)
+    (trace,) = figure["data"]
+    assert trace["x"] == ["2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
+    assert trace["y"] == [None, None, None, 1.0, 2.0]
+    alone = month_figure({"value_added": frames["a"]}, "zh")
+    assert alone["data"][0]["x"] == ["2024-02", "2024-03"]
