@@ -3,12 +3,13 @@
 # (.ci/run). Works from any directory on a fresh Debian 12 machine with Python 3.11.
 # Extra arguments go to pytest, e.g. `scripts/test.sh -k cli -x`; by default pytest runs on
 # three processes (pytest-xdist, `-n 3`: the tests wait on servers and browsers as much as
-# they compute, so three keep two CPUs busy); `-n 0` runs it in one.
+# they compute, so three keep two CPUs busy), each taking whole files, the slow ones first
+# (tests/conftest.py orders them; --no-loadscope-reorder keeps that order); `-n 0` runs it in one.
 # Ends by printing how long the whole command took (wall time), also when it fails.
 set -euo pipefail
 
 started=$SECONDS
-step() { printf '==> %s\n' "$*"; }
+step() { printf '==> %s (at %d s)\n' "$*" "$((SECONDS - started))"; }
 report_time() {
     local status=$?
     printf '==> scripts/test.sh took %d s (wall), exit status %d\n' "$((SECONDS - started))" "$status"
@@ -58,7 +59,7 @@ fi
 
 step "[4/4] pytest $*"
 status=0
-pytest -n 3 --dist loadfile "$@" || status=$?
+pytest -n 3 --dist loadfile --no-loadscope-reorder "$@" || status=$?
 if [[ $status -eq 5 ]]; then
     echo "error: pytest collected no tests; a run without tests is a failure" >&2
 fi

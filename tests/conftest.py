@@ -1,6 +1,9 @@
 """What every test folder shares.
 
 - ``--update-golden`` rewrites ``tests/bulletin/golden/*.expected.json``.
+- Tests marked ``slow`` (a server, a browser, other processes, or many drawn examples) run
+  first: ``scripts/test.sh`` hands whole files to its pytest-xdist workers in the order
+  collected, so the long files start early and the short ones fill in around them.
 - ``shipped_store``: the dashboard reads a store of its own, filled from ``datasets/``.
 - The store fixtures: ``store_url`` runs a test once per database: ``sqlite`` (a file in
   ``tmp_path``) and ``postgresql`` (a fresh database, dropped afterwards, in the cluster that
@@ -38,6 +41,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="rewrite tests/bulletin/golden/<case>.expected.json from the loader's output "
         "(then read every changed file and check its numbers against the text by hand)",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests first, the order within each group kept (see the module doc)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

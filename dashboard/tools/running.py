@@ -5,7 +5,9 @@ command line) on a free port with the store ``database`` (a SQLite file path, fi
 shipped ``datasets/`` on first use, or a SQLAlchemy URL), waits (bounded) until it serves the
 page layout and yields its base URL ``http://127.0.0.1:PORT``; the server is always stopped.
 A server that exits or does not answer in time raises ``AppStartError`` with the tail of its
-log. Times are in seconds.
+log. A port taken between choosing it and gunicorn binding it (tests run side by side) is
+seen in gunicorn's log and another port is tried, so the URL is always the server's own.
+Times are in seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from loaders.settings import PROJECT_ROOT
 #: stopping.
 BOOT_TIMEOUT = 120.0
 STOP_TIMEOUT = 15.0
+#: Ports tried before giving up, when another process takes the chosen one first.
+PORT_ATTEMPTS = 5
 
 
 class AppStartError(EimError, RuntimeError):
@@ -69,6 +73,21 @@ def wait_until_answers(url: str, process: subprocess.Popen[bytes], timeout: floa
     raise AppStartError(f"{url} did not answer within {timeout:.0f} s ({last})")
 
 
+def listening(log: Path, port: int, process: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Wait until gunicorn's ``log`` says it listens on ``port`` (True), or that the port is
+    taken, or gunicorn exits (False); ``AppStartError`` when it says neither in time."""
+    deadline = time.monotonic() + timeout
+    own = f"Listening at: http://127.0.0.1:{port} "
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        if own in text:
+            return True
+        if "Connection in use" in text or process.poll() is not None:
+            return False
+        time.sleep(0.1)
+    raise AppStartError(f"gunicorn did not listen on port {port} within {timeout:.0f} s")
+
+
 def stop(process: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT) -> None:
     """Stop gunicorn: SIGTERM to its master, then SIGKILL to its own process group."""
     if process.poll() is not None:
@@ -98,7 +117,6 @@ def running_app(
     (``EIM_ADMIN_PASSWORD`` …) and ``gunicorn_args`` to its command line; ``app`` serves
     another WSGI app with the same command line (the benchmark's floor app). Yields its base URL
     (``http://127.0.0.1:PORT``) once it serves a page layout, and stops it afterwards."""
-    port = free_port()
     environment = {**os.environ, **(env or {})}
     if isinstance(database, Path):
         environment["EIM_DATABASE_PATH"] = str(database)
@@ -108,16 +126,31 @@ def running_app(
         environment["EIM_DATABASE_URL"] = database
     if log is None:
         log = Path(tempfile.mkdtemp(prefix="eim-gunicorn-")) / "gunicorn.log"
-    # --no-control-socket: leave ~/.gunicorn/gunicorn.ctl to a server the user runs.
-    argv = [*gunicorn_argv(port, workers, app=app), "--no-control-socket", *gunicorn_args]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            argv,
-            cwd=PROJECT_ROOT,
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+    for _ in range(PORT_ATTEMPTS):
+        port = free_port()
+        # --no-control-socket: leave ~/.gunicorn/gunicorn.ctl to a server the user runs.
+        argv = [*gunicorn_argv(port, workers, app=app), "--no-control-socket", *gunicorn_args]
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                argv,
+                cwd=PROJECT_ROOT,
+                env=environment,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            bound = listening(log, port, process, timeout)
+        except AppStartError as error:
+            stop(process)
+            raise AppStartError(f"{error}; gunicorn's log ({log}):\n{_log_tail(log)}") from None
+        if bound:
+            break
+        stop(process)
+    else:
+        raise AppStartError(
+            f"gunicorn could not bind any of {PORT_ATTEMPTS} free ports; its log ({log}):\n"
+            f"{_log_tail(log)}"
         )
     try:
         url = f"http://127.0.0.1:{port}"

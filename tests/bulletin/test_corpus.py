@@ -23,7 +23,7 @@ from corpus_paths import CONTRACT, CORPUS, ROOT, SCORER, corpus_files, require
 
 from loaders import BulletinError, parse_bulletin
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]  # runs eim parse over the corpus
 
 #: The contract's columns of one observation row (``../shared/contract/README.md``).
 CONTRACT_COLUMNS = (

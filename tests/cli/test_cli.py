@@ -20,6 +20,8 @@ import pytest
 
 from loaders.settings import PROJECT_ROOT
 
+pytestmark = pytest.mark.slow  # starts eim in other processes
+
 ROOT = PROJECT_ROOT
 CONTRACT_COLUMNS = (
     "period",

@@ -21,6 +21,8 @@ from store_data import B2024_04, B2024_05
 from loaders.cli import main
 from loaders.store import Store
 
+pytestmark = pytest.mark.slow  # starts eim in other processes
+
 Eim = Callable[..., tuple[int, str]]
 
 

@@ -21,6 +21,8 @@ from dashboard.server.security import MAX_CONTENT_LENGTH
 from dashboard.tools.running import running_app
 from loaders.store import Store
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 FIXTURE = OWN_BULLETIN
 MESSAGE = f"{ids.ADD_MESSAGE}.children"
 PREVIEW = f"{ids.ADD_PREVIEW_AREA}.children"

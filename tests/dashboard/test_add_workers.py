@@ -26,6 +26,8 @@ from own_bulletin import own_bulletin
 from dashboard import ids
 from dashboard.tools.running import running_app
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 #: The access log line: ``ACCESS <pid> <probe> /path 200``.
 ACCESS = ["--access-logfile", "-", "--access-logformat", "ACCESS %(p)s %({x-probe}i)s %(U)s %(s)s"]
 _LINE = re.compile(r"^ACCESS <(\d+)> ([0-9a-f]{32}) (\S+) (\d+)$", re.M)

@@ -30,6 +30,8 @@ from typing import Any
 import pytest
 from callback_requests import REFUSED, Answer, Callback, Server, by_input, well_formed_body
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 # --- Example bodies: each refused with a message naming the problem ---------------------
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from callback_requests import REFUSED, Answer, Callback, Plausible, Server
 from callback_strategies import PROPERTY_SETTINGS, malformed_bodies, well_formed_bodies
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard import ids
+
+pytestmark = pytest.mark.slow  # the real app under gunicorn
 
 
 def shown(body: object, answer: Answer, logged: str = "") -> str:

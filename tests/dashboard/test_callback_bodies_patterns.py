@@ -17,6 +17,8 @@ from dash import ALL, ALLSMALLER, MATCH, Input, Output, State, html
 
 from dashboard.server import callback_guard
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 
 def _pattern_app() -> dash.Dash:
     app = dash.Dash(__name__)

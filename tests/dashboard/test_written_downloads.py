@@ -29,6 +29,8 @@ from loaders.settings import PROJECT_ROOT
 from loaders.writer import write
 from loaders.writer.facts import period_facts
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 DATASETS = PROJECT_ROOT / "datasets"
 LANGS = ("en", "zh")
 

@@ -28,6 +28,8 @@ from loaders.tables.importer import import_tables
 from loaders.writer import Fact, Style, period_facts, write
 from loaders.writer.style import HOUSE_STYLE
 
+pytestmark = pytest.mark.slow  # hundreds of drawn fact sets, written and parsed back
+
 #: Derandomised, as the loader's other properties: CI replays the same examples.
 ROUND_TRIP_SETTINGS = settings(
     max_examples=300,

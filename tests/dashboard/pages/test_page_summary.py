@@ -37,6 +37,8 @@ from loaders.writer import write
 from loaders.writer.document import Document
 from loaders.writer.facts import period_facts
 
+pytestmark = pytest.mark.slow  # the real app under gunicorn
+
 PERIOD = "2023-11"
 #: Bytes of the summary section of 2023-11 as the router sends it (JSON, uncompressed).
 #: Measured: 17.7 KB (zh), 19.2 KB (en); gzip 1.8 KB. The Overview answer was 11 KB before.
