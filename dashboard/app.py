@@ -18,10 +18,12 @@ from dashboard import lean
 lean.apply()  # before anything imports pandas: keeps pyarrow out of the worker
 
 import importlib  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 
 import dash  # noqa: E402
 
 from dashboard import routes, shell  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
 from dashboard.server import (  # noqa: E402
     auth,
     callback_guard,
@@ -31,8 +33,19 @@ from dashboard.server import (  # noqa: E402
     security,
 )
 
-#: The page modules, registered in this order (Dash's automatic discovery is not used).
-PAGE_MODULES = tuple(page.module for page in routes.PAGES)
+#: ``dash.register_page`` has no annotations; it is called through this typed name.
+_register_page: Callable[..., None] = dash.register_page
+
+
+def register_page(page: routes.Page) -> None:
+    """Register ``dashboard.pages.<page.module>`` (its ``layout``) at ``page.path``, titled
+    with its name in Chinese (Dash's automatic discovery is not used). Importing the module
+    registers its callbacks."""
+    module = importlib.import_module(f"dashboard.pages.{page.module}")
+    title = f"{t(page.label, 'zh')} · EIM Monitor"
+    _register_page(
+        module.__name__, path=page.path, name=page.name, title=title, layout=module.layout
+    )
 
 
 def create_app() -> dash.Dash:
@@ -46,8 +59,8 @@ def create_app() -> dash.Dash:
         serve_locally=True,
         compress=True,
     )
-    for name in PAGE_MODULES:
-        importlib.import_module(f"dashboard.pages.{name}").register()
+    for page in routes.PAGES:
+        register_page(page)
     importlib.import_module("dashboard.clicks")  # its callback opens a clicked point's source
     app.layout = shell.layout
     # The server plumbing; after-request hooks run in the reverse of this order.

@@ -7,7 +7,6 @@ view is a link. The navigation and footer follow the URL through one callback.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
 import dash
@@ -33,9 +32,6 @@ def with_query(path: str, query: dict[str, str]) -> str:
 
 
 Component = dash.development.base_component.Component
-
-#: ``dash.register_page`` has no annotations; pages call it through this typed name.
-register_page: Callable[..., None] = dash.register_page
 
 
 def navigation(pathname: str, lang: str) -> list[Component]:

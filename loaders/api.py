@@ -18,9 +18,11 @@ shipped ``datasets/`` on first use, so the data is there out of the box.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import ParamSpec
 
 import pandas as pd
 
@@ -33,6 +35,7 @@ from loaders.tables.frames import bulletins_table, observations_table, wide_tabl
 SHIPPED_DATASETS = PROJECT_ROOT / "datasets"
 
 Filter = str | Iterable[str] | None
+P = ParamSpec("P")
 
 
 def default_store(settings: Settings | None = None, datasets: Path = SHIPPED_DATASETS) -> Store:
@@ -100,34 +103,22 @@ def observations(
     return select(frame, filters)
 
 
-def wide(
-    indicator: Filter = None,
-    region: Filter = None,
-    start: str | None = None,
-    end: str | None = None,
-    as_of: datetime | str | None = None,
-    *,
-    segment: Filter = None,
-    basis: Filter = None,
-    measure: Filter = None,
-    derived: bool | None = None,
-    store: Store | None = None,
-) -> pd.DataFrame:
-    """One row per period, one column per series, of the rows ``observations`` selects."""
-    return wide_table(
-        observations(
-            indicator,
-            region,
-            start,
-            end,
-            as_of,
-            segment=segment,
-            basis=basis,
-            measure=measure,
-            derived=derived,
-            store=store,
-        )
+def _widened(select: Callable[P, pd.DataFrame]) -> Callable[P, pd.DataFrame]:
+    """``select``'s rows as the wide table, taking the same arguments (and signature)."""
+
+    @functools.wraps(select)
+    def wide(*args: P.args, **kwargs: P.kwargs) -> pd.DataFrame:
+        return wide_table(select(*args, **kwargs))
+
+    wide.__name__ = wide.__qualname__ = "wide"
+    wide.__doc__ = (
+        "One row per period, one column per series, of the rows ``observations`` selects "
+        "with the same arguments."
     )
+    return wide
+
+
+wide = _widened(observations)
 
 
 def bulletins(as_of: datetime | str | None = None, *, store: Store | None = None) -> pd.DataFrame:

@@ -234,6 +234,18 @@ REGIONS: Final[dict[str, tuple[str, str]]] = {
 #: The four regions whose shares of national revenue add up to 100, in the order
 #: the bulletins list them (``四个地区…分别为…``).
 FOUR_REGIONS: Final[tuple[str, ...]] = ("east", "central", "west", "northeast")
+#: The products and customs series the bulletins print as levels (output, exports and
+#: imports), in the order the dashboard offers them.
+PRODUCTS: Final[tuple[str, ...]] = (
+    "output_mobile_phones",
+    "output_smartphones",
+    "output_microcomputers",
+    "output_integrated_circuits",
+    "customs_export_laptops",
+    "customs_export_mobile_phones",
+    "customs_export_integrated_circuits",
+    "customs_import_integrated_circuits",
+)
 #: The two clusters the bulletins report beside the four regions.
 CLUSTERS: Final[tuple[str, ...]] = ("jing_jin_ji", "yangtze_delta")
 

@@ -24,15 +24,12 @@ import pandas as pd
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
 from dashboard.figures.look import basis_text, finish, with_unit
 from dashboard.figures.memo import column
-from dashboard.i18n import basis_name, indicator_name, lang_of, t, unit_name
+from dashboard.i18n import LEVEL_UNITS, basis_name, indicator_name, lang_of, t, unit_name
 from loaders.catalog import INDICATORS
 
 #: Count units: how many things one unit is, and the thing in Chinese and in English.
 COUNT_UNITS: dict[str, tuple[float, str, str]] = {
-    "万台": (1e4, "台", "units"),
-    "万块": (1e4, "块", "chips"),
-    "万个": (1e4, "个", "chips"),
-    "万只": (1e4, "只", "pieces"),
+    unit: scale for unit, scale in LEVEL_UNITS.items() if unit != "亿元"
 }
 #: The scales an axis may read in: (size, prefix), largest first.
 _ZH_AXIS: tuple[tuple[float, str], ...] = ((1e8, "亿"), (1e4, "万"))

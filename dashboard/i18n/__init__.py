@@ -50,7 +50,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = _read_catalogue(CATALOGUE_FILE)
 
 
 #: Level units: (how many of the base thing one unit is, zh noun, en noun).
-_BASES: Final[dict[str, tuple[float, str, str]]] = {
+LEVEL_UNITS: Final[dict[str, tuple[float, str, str]]] = {
     "亿元": (1e8, "元", "yuan"),
     "万台": (1e4, "台", "units"),
     "万块": (1e4, "块", "chips"),
@@ -136,8 +136,8 @@ def value_text(value: float, unit: str, lang: str, decimals: int = 4) -> str:
     if unit == "pp":
         sign = "+" if value > 0 else ""
         return f"{sign}{_number(value, decimals)}{' pp' if en else '个百分点'}"
-    if unit in _BASES:
-        size, zh_noun, en_noun = _BASES[unit]
+    if unit in LEVEL_UNITS:
+        size, zh_noun, en_noun = LEVEL_UNITS[unit]
         base = value * size
         for threshold, word in _EN_SCALES if en else _ZH_SCALES:
             if abs(base) >= threshold or threshold == 1:

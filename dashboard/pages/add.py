@@ -50,12 +50,6 @@ def layout(lang: str = "zh", login: object = "", **_: Any) -> html.Div:
     return html.Div([*header, editor_form(editor, lang)])
 
 
-def register() -> None:
-    shell.register_page(
-        __name__, path=PATH, name="add", title="添加公报 · EIM Monitor", layout=layout
-    )
-
-
 # -- what a callback answers -----------------------------------------------------------------
 
 

@@ -13,9 +13,9 @@ from typing import Final
 
 from dash import dcc, html
 
-from dashboard import adding, shell
+from dashboard import adding, routes, shell
 from dashboard.i18n import t
-from dashboard.pages import bulletins, growth
+from dashboard.pages.bulletins_parts import bulletin_href
 from dashboard.shell import Component
 from dashboard.views.add import counts, fact_cells, fact_status, for_the_web, period_unsure, quoted
 from loaders.bulletin.models import Observation
@@ -145,11 +145,13 @@ def stored_view(result: adding.AddResult, lang: str) -> html.Div:
                 ),
                 "success",
             ),
-            dcc.Link(t("add.see_growth", lang), href=shell.with_query(growth.PATH, {"lang": lang})),
+            dcc.Link(
+                t("add.see_growth", lang), href=shell.with_query(routes.GROWTH, {"lang": lang})
+            ),
             " · ",
             dcc.Link(
                 t("add.see_bulletin", lang),
-                href=bulletins.bulletin_href(result.sha256, lang),
+                href=bulletin_href(result.sha256, lang),
             ),
         ]
     )

@@ -47,9 +47,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import data, ids, routes, shell
+from dashboard import data, ids, routes
 from dashboard.i18n import lang_of, t
-from dashboard.pages.bulletins_parts import bulletin_href as bulletin_href  # the page's links
 from dashboard.pages.bulletins_parts import (
     bulletin_list,
     facts_table,
@@ -179,13 +178,6 @@ def layout(
             ),
             dcc.Store(id=ids.BULLETINS_SCROLL),
         ]
-    )
-
-
-def register() -> None:
-    """Register the page with Dash (its scrolling callback is registered once, at import)."""
-    shell.register_page(
-        __name__, path=PATH, name="bulletins", title="公报 · EIM Monitor", layout=layout
     )
 
 

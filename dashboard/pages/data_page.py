@@ -11,9 +11,10 @@ Query (every view is a link; anything unreadable falls back to its default, neve
     page        1, 2, … (PAGE_SIZE rows each; past the end: the last page)
     lang        zh (default) or en
 
-The filters are those of the download URLs (``dashboard.server.downloads``): the page's links to
-``/data/<table>.<format>`` carry exactly the page's filters, and the table shows the rows
-those links download, sorted and paged here. The table is plain HTML (``dash_table`` is
+The filters are those of the download URLs (read by ``dashboard.server.download_query``,
+applied by ``loaders.tables.filters``): the page's links to ``/data/<table>.<format>``
+carry exactly the page's filters, and the table shows the rows those links download,
+sorted and paged here. The table is plain HTML (``dash_table`` is
 deprecated and warns on every construction); its header links sort it, its pager pages it,
 both through the URL.
 
@@ -172,11 +173,6 @@ def layout(lang: str = "zh", **query: Any) -> html.Div:
             url_documentation(view.lang),
         ]
     )
-
-
-def register() -> None:
-    """Register the page with Dash (its query callback is registered once, at import)."""
-    shell.register_page(__name__, path=PATH, name="data", title="数据 · EIM Monitor", layout=layout)
 
 
 shell.sync_query(

@@ -141,13 +141,6 @@ def layout(
     return chart_page(t("growth.title", lang), t("growth.intro", lang), controls, charts)
 
 
-def register() -> None:
-    """Register the page with Dash (its query callback is registered once, at import)."""
-    shell.register_page(
-        __name__, path=PATH, name="growth", title="增长 · EIM Monitor", layout=layout
-    )
-
-
 @callback(
     Output(chart_id("growth", PAGE), "figure"),
     Output(chart_id("years", PAGE), "figure"),

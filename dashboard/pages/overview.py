@@ -108,11 +108,4 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     )
 
 
-def register() -> None:
-    """Register the page with Dash (its query callback is registered once, at import)."""
-    shell.register_page(
-        __name__, path=PATH, name="overview", title="概览 · EIM Monitor", layout=layout
-    )
-
-
 shell.sync_query(PATH, {"period": ids.OVERVIEW_PERIOD})

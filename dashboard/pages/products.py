@@ -32,21 +32,13 @@ from dashboard.figures.look import span_of
 from dashboard.figures.products import growth_figure, level_figure
 from dashboard.i18n import indicator_name, lang_of, t
 from dashboard.views.query import BASES, choice
+from loaders import catalog
 
 PATH = routes.PRODUCTS
 PAGE = "products"
 
 #: The page's products (catalog codes), in the order its menu offers them.
-PRODUCTS: tuple[str, ...] = (
-    "output_mobile_phones",
-    "output_smartphones",
-    "output_microcomputers",
-    "output_integrated_circuits",
-    "customs_export_laptops",
-    "customs_export_mobile_phones",
-    "customs_export_integrated_circuits",
-    "customs_import_integrated_circuits",
-)
+PRODUCTS: tuple[str, ...] = catalog.PRODUCTS
 
 
 def figures(product: str, basis: str, lang: str) -> dict[str, Figure]:
@@ -88,13 +80,6 @@ def layout(lang: str = "zh", product: object = "", basis: object = "", **_: Any)
     ]
     charts = [graph("level", shown["level"], PAGE), graph("growth", shown["growth"], PAGE)]
     return chart_page(t("products.title", lang), t("products.intro", lang), controls, charts)
-
-
-def register() -> None:
-    """Register the page with Dash (its query callback is registered once, at import)."""
-    shell.register_page(
-        __name__, path=PATH, name="products", title="产品与贸易 · EIM Monitor", layout=layout
-    )
 
 
 @callback(

@@ -26,6 +26,7 @@ from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
 from dashboard import data, ids, routes, shell
+from dashboard.components import chart_id
 from dashboard.figures.base import GRAPH_CONFIG
 from dashboard.figures.regions import (
     growth_figure,
@@ -50,11 +51,6 @@ PAGE = "regions"
 _GRAPH_CONFIG: Any = GRAPH_CONFIG
 
 
-def chart_id(name: str) -> dict[str, str]:
-    """The pattern-matching id of one of this page's charts."""
-    return {"type": ids.CHART, "page": PAGE, "name": name}
-
-
 def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
     """The note under the shares chart (``share_note_parts``) as paragraphs and a list."""
     return [
@@ -64,7 +60,9 @@ def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
 
 
 def _graph(name: str, figure: Any) -> dcc.Graph:
-    return dcc.Graph(id=chart_id(name), figure=figure, config=_GRAPH_CONFIG, className="chart")
+    return dcc.Graph(
+        id=chart_id(name, PAGE), figure=figure, config=_GRAPH_CONFIG, className="chart"
+    )
 
 
 @dataclass(frozen=True)
@@ -159,18 +157,11 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     )
 
 
-def register() -> None:
-    """Register the page with Dash (its chart callback is registered once, at import)."""
-    shell.register_page(
-        __name__, path=PATH, name="regions", title="地区 · EIM Monitor", layout=layout
-    )
-
-
 @callback(
-    Output(chart_id("growth"), "figure"),
-    Output(chart_id("shares"), "figure"),
+    Output(chart_id("growth", PAGE), "figure"),
+    Output(chart_id("shares", PAGE), "figure"),
     Output(ids.REGIONS_SHARE_NOTE, "children"),
-    Output(chart_id("levels"), "figure"),
+    Output(chart_id("levels", PAGE), "figure"),
     Input(ids.REGIONS_PERIOD, "value"),
     State(ids.URL, "search"),
     prevent_initial_call=True,

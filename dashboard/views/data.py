@@ -30,18 +30,15 @@ from dashboard.i18n import (
     unit_name,
 )
 from dashboard.server.download_query import as_of_text, lenient_filters, strings
+from loaders.schema import KEY_COLUMNS
 from loaders.tables.export import plain_number
 from loaders.tables.filters import Filters
 
 PAGE_SIZE: Final = 50
-#: The table's columns, in order; each sorts by what it shows (``value`` by number).
+#: The table's columns, in order: a fact's key (its reference period after its value), then
+#: where it comes from; each sorts by what it shows (``value`` by number).
 COLUMNS: Final[tuple[str, ...]] = (
-    "period",
-    "indicator",
-    "region",
-    "segment",
-    "basis",
-    "measure",
+    *(column for column in KEY_COLUMNS if column != "ref_period"),
     "value",
     "unit",
     "ref_period",

@@ -13,12 +13,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from loaders.catalog import INDICATORS, MEASURES, REGIONS, SEGMENTS, unit_of
 from loaders.schema import KEY_COLUMNS, PERIOD, TIDY_COLUMNS, fact_key, is_period
 
 Basis = Literal["ytd", "month"]
+#: The catalog's codes each coded field of an ``Observation`` must be one of.
+_CODES: dict[str, Mapping[str, object]] = {
+    "indicator": INDICATORS,
+    "region": REGIONS,
+    "segment": SEGMENTS,
+    "measure": MEASURES,
+}
 Severity = Literal["unread", "refused", "warning"]
 
 
@@ -45,32 +59,11 @@ class Observation(BaseModel):
     printed: str = ""
     text: str = ""
 
-    @field_validator("indicator")
+    @field_validator("indicator", "region", "segment", "measure")
     @classmethod
-    def _known_indicator(cls, code: str) -> str:
-        if code not in INDICATORS:
-            raise ValueError(f"unknown indicator code {code!r}")
-        return code
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, code: str) -> str:
-        if code not in REGIONS:
-            raise ValueError(f"unknown region code {code!r}")
-        return code
-
-    @field_validator("segment")
-    @classmethod
-    def _known_segment(cls, code: str) -> str:
-        if code not in SEGMENTS:
-            raise ValueError(f"unknown segment code {code!r}")
-        return code
-
-    @field_validator("measure")
-    @classmethod
-    def _known_measure(cls, code: str) -> str:
-        if code not in MEASURES:
-            raise ValueError(f"unknown measure code {code!r}")
+    def _known_code(cls, code: str, info: ValidationInfo) -> str:
+        if code not in _CODES[str(info.field_name)]:
+            raise ValueError(f"unknown {info.field_name} code {code!r}")
         return code
 
     @field_validator("ref_period")

@@ -19,7 +19,14 @@ from typing import Any
 from hypothesis import strategies as st
 
 from loaders.bulletin.periods import Month
-from loaders.catalog import CLUSTERS, FOUR_REGIONS, INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+from loaders.catalog import (
+    CLUSTERS,
+    FOUR_REGIONS,
+    INDICATORS,
+    PRODUCTS,
+    REGIONAL_MONTHLY_RANGE,
+    unit_of,
+)
 from loaders.tables.derive import RATE_FROM_GAP
 from loaders.writer import Fact, Style
 from loaders.writer.plan import SEGMENTS_IN_ORDER
@@ -27,19 +34,7 @@ from loaders.writer.style import DASHES
 
 Draw = Any
 
-NATIONAL_LEVELS = {
-    "output_mobile_phones",
-    "output_smartphones",
-    "output_microcomputers",
-    "output_integrated_circuits",
-    "customs_export_laptops",
-    "customs_export_mobile_phones",
-    "customs_export_integrated_circuits",
-    "customs_import_integrated_circuits",
-    "revenue",
-    "operating_cost",
-    "total_profit",
-}
+NATIONAL_LEVELS = {*PRODUCTS, "revenue", "operating_cost", "total_profit"}
 #: Indicators with growth rates only (no published level).
 RATES_ONLY = ("value_added", "export_delivery_value", "fixed_asset_investment", "producer_prices")
 #: The gaps each indicator is printed with: those ``loaders.tables.derive`` recovers rates from.

@@ -37,7 +37,7 @@ from own_bulletin import own_bulletin
 from selenium.webdriver.common.by import By
 
 from dashboard import adding, ids
-from dashboard.pages import bulletins
+from dashboard.pages.bulletins_parts import bulletin_href
 from dashboard.tools.browser import wait_for_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -151,14 +151,14 @@ def test_a_hostile_html_page_is_stored_and_shown_as_text(
     assert tab.execute_script(HOSTILE_SCRIPT) == SAFE
 
     link = tab.find_element(By.CSS_SELECTOR, f"#{ids.ADD_MESSAGE} a[href^='/bulletins']")
-    assert link.get_attribute("href") == editor_app.url + bulletins.bulletin_href(sha, "en")
+    assert link.get_attribute("href") == editor_app.url + bulletin_href(sha, "en")
     link.click()
     wait_until(tab, present(ids.BULLETINS_TEXT), "the bulletin's text did not open")
     wait_for_page(tab, nav_labels("en"))
     assert_shown_as_text(tab, sha)
 
     # The same page loaded afresh (a new document, not a client-side route change).
-    tab.get(editor_app.url + bulletins.bulletin_href(sha, "en"))
+    tab.get(editor_app.url + bulletin_href(sha, "en"))
     wait_until(tab, present(ids.BULLETINS_TEXT), "the bulletin's page did not load")
     wait_for_page(tab, nav_labels("en"))
     assert_shown_as_text(tab, sha)
