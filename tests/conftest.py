@@ -4,6 +4,7 @@
 - Tests marked ``slow`` (a server, a browser, other processes, or many drawn examples) run
   first: ``scripts/test.sh`` hands whole files to its pytest-xdist workers in the order
   collected, so the long files start early and the short ones fill in around them.
+- The settings are read again after each test (``settings_as_the_environment_says``).
 - ``shipped_store``: the dashboard reads a store of its own, filled from ``datasets/``.
 - The store fixtures: ``store_url`` runs a test once per database: ``sqlite`` (a file in
   ``tmp_path``) and ``postgresql`` (a fresh database, dropped afterwards, in the cluster that
@@ -30,6 +31,7 @@ from ci import running_under_ci
 from sqlalchemy.engine import URL, make_url
 from store_data import write_bulletins
 
+from loaders import settings
 from loaders.store import Store
 
 
@@ -46,6 +48,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first, the order within each group kept (see the module doc)."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(autouse=True)
+def settings_as_the_environment_says() -> Iterator[None]:
+    """After each test (and after its monkeypatch is undone), the settings are read again,
+    so no test sees another's environment (``loaders.settings`` keeps what it read)."""
+    yield
+    settings.reload()
 
 
 @pytest.fixture

@@ -172,6 +172,36 @@ def no_data_note(lang: str) -> dict[str, Any]:
     }
 
 
+def period_bounds(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The first and last period of ``frame`` (none when empty), once per frame."""
+
+    def build(rows: pd.DataFrame) -> tuple[str, ...]:
+        periods = [str(p) for p in column(rows, "period")]
+        return (min(periods), max(periods)) if periods else ()
+
+    return memo(frame, "period_bounds", build)
+
+
+_Points = tuple[list[float | None], list[list[str]]] | None
+
+
+def _points(frame: pd.DataFrame, derived: bool, unit: str, lang: str, span: list[str]) -> _Points:
+    """The y values and customdata of ``frame``'s printed or derived figures over the months
+    of ``span`` (None where a month has none), or None when no month has one. Computed once
+    per frame, kind, unit, language and span: a chart of 30 years asks for the same lists on
+    every request. The lists are shared: never change them."""
+
+    def build(rows: pd.DataFrame) -> _Points:
+        drawn = _drawn(rows, derived, unit, lang)
+        values = [drawn[p][0] if p in drawn else None for p in span]
+        if all(v is None for v in values):
+            return None
+        return values, [drawn[p][1] if p in drawn else _NO_POINT for p in span]
+
+    ends = f"{span[0]}:{span[-1]}" if span else ""
+    return memo(frame, f"points:{derived}:{unit}:{lang}:{ends}", build)
+
+
 def time_series(
     lines: Sequence[Line], title: str, unit: str, lang: str, span: Sequence[str] = ()
 ) -> Figure:
@@ -179,21 +209,20 @@ def time_series(
     The x axis runs over every month of the lines and of ``span`` (periods that charts
     drawn side by side share). A plain dict, built without plotly's validators (they cost
     more than the chart)."""
-    periods = [p for line in lines for p in column(line.frame, "period")] + list(span)
-    span = month_span(periods)
+    periods = [p for line in lines for p in period_bounds(line.frame)] + list(span)
+    months = month_span(periods)
     traces: list[dict[str, Any]] = []
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
         for derived in (False, True):
-            drawn = _drawn(line.frame, derived, line.unit, lang)
-            values = [drawn[p][0] if p in drawn else None for p in span]
-            if all(v is None for v in values):
+            points = _points(line.frame, derived, line.unit, lang, months)
+            if points is None:
                 continue
-            custom = [drawn[p][1] if p in drawn else _NO_POINT for p in span]
+            values, custom = points
             traces.append(
                 {
                     "type": "scatter",
-                    "x": span,
+                    "x": months,
                     "y": values,
                     "customdata": custom,
                     "name": marked_derived(line.name, lang) if derived else line.name,

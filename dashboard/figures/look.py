@@ -19,8 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures.base import Figure, no_data_note
-from dashboard.figures.memo import column
+from dashboard.figures.base import Figure, no_data_note, period_bounds
 from dashboard.i18n import basis_name, lang_of, unit_name
 
 #: Height of every chart of the Growth and Products pages, in pixels.
@@ -80,5 +79,5 @@ def no_data(figure: Figure, lang: str) -> Figure:
 def span_of(frames: Iterable[pd.DataFrame]) -> tuple[str, ...]:
     """The first and last period of all ``frames`` (none when they are all empty): charts
     drawn side by side over this span share their months."""
-    periods = [str(p) for frame in frames for p in column(frame, "period")]
-    return (min(periods), max(periods)) if periods else ()
+    bounds = [period for frame in frames for period in period_bounds(frame)]
+    return (min(bounds), max(bounds)) if bounds else ()

@@ -23,7 +23,7 @@ import pandas as pd
 
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
 from dashboard.figures.look import basis_text, finish, with_unit
-from dashboard.figures.memo import column
+from dashboard.figures.memo import column, memo
 from dashboard.i18n import LEVEL_UNITS, basis_name, indicator_name, lang_of, t, unit_name
 from loaders.catalog import INDICATORS
 
@@ -80,28 +80,45 @@ def level_ticks(
     return [round(tick / factor, 6) for tick in ticks], [_tick_text(tick) for tick in ticks]
 
 
-def label_axis(figure: Figure, factor: float, axis_unit: str) -> Figure:
+def label_axis(
+    figure: Figure,
+    factor: float,
+    axis_unit: str,
+    ticks: tuple[list[float], list[str]] | None = None,
+) -> Figure:
     """``figure``'s y axis read in ``axis_unit``: ticks at round numbers of that unit
-    (value × ``factor``), titled with it. The points keep their exact values — a click
-    opens the sentence of that value, and the hover says it with its unit."""
+    (value × ``factor``; ``ticks`` when already computed from the same values), titled with
+    it. The points keep their exact values — a click opens the sentence of that value, and
+    the hover says it with its unit."""
     yaxis = figure["layout"].setdefault("yaxis", {})
     yaxis["title"] = {"text": axis_unit}
-    values = [v for trace in figure["data"] for v in trace.get("y") or ()]
-    if factor != 1.0 and values:
-        tickvals, ticktext = level_ticks(values, factor)
+    if factor != 1.0 and figure["data"]:
+        values = [v for trace in figure["data"] for v in trace.get("y") or ()]
+        tickvals, ticktext = ticks if ticks is not None else level_ticks(values, factor)
         yaxis.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
     else:
         yaxis["tickformat"] = ",~r"
     return figure
 
 
+def _level_axis_of(
+    frame: pd.DataFrame, product: str, lang: str
+) -> tuple[str, float, str, tuple[list[float], list[str]]]:
+    """(unit, factor, axis unit, ticks) of a product's level series, from all its values."""
+    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
+    unit = units[0] if units else INDICATORS[product].level_unit
+    values = column(frame, "value")
+    factor, axis_unit = level_axis(unit, values, lang)
+    return unit, factor, axis_unit, level_ticks(values, factor)
+
+
 def level_figure(
     frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
 ) -> Figure:
     """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
-    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
-    unit = units[0] if units else INDICATORS[product].level_unit
-    factor, axis_unit = level_axis(unit, column(frame, "value"), lang)
+    unit, factor, axis_unit, ticks = memo(
+        frame, f"level_axis:{product}:{lang}", lambda rows: _level_axis_of(rows, product, lang)
+    )
     title = t(
         "products.level_title",
         lang,
@@ -111,7 +128,7 @@ def level_figure(
     )
     lines = [Line(basis_name(basis, lang), frame, unit, PALETTE[0])] if not frame.empty else []
     figure = time_series(lines, title, unit, lang, span)
-    return label_axis(finish(figure), factor, axis_unit)
+    return label_axis(finish(figure), factor, axis_unit, ticks)
 
 
 def growth_figure(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.figures.memo import column
+from dashboard.figures.memo import column, memo
 
 #: How many of the latest years the overlay shows when the query names none.
 DEFAULT_YEAR_COUNT = 3
@@ -24,14 +24,18 @@ DEFAULT_YEAR_COUNT = 3
 MAX_YEARS = 40
 
 
-def years_of(frame: pd.DataFrame) -> list[int]:
-    """The years with any figure in a series frame, oldest first."""
+def _years(frame: pd.DataFrame) -> tuple[int, ...]:
     found = set()
     for period in map(str, column(frame, "period")):
         year, _, month = period.partition("-")
         if year.isdigit() and month.isdigit():
             found.add(int(year))
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def years_of(frame: pd.DataFrame) -> list[int]:
+    """The years with any figure in a series frame, oldest first (read once per frame)."""
+    return list(memo(frame, "years", _years))
 
 
 def parse_years(
