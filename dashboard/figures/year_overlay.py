@@ -38,9 +38,10 @@ MONTH_ABBREVIATIONS: tuple[str, ...] = (
 
 def month_labels(lang: str) -> list[str]:
     """The x categories of a year overlay: ``1月``..``12月`` / ``Jan``..``Dec``."""
-    if lang_of(lang) == "en":
-        return list(MONTH_ABBREVIATIONS)
-    return [f"{month}月" for month in range(1, 13)]
+    return [
+        t("overlay_month", lang, month=month, abbreviation=abbreviation)
+        for month, abbreviation in enumerate(MONTH_ABBREVIATIONS, start=1)
+    ]
 
 
 def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:

@@ -35,9 +35,6 @@ FOCUS_MARK_STYLE: Final = {
 }
 FOCUS_SENTENCE_STYLE: Final = {"backgroundColor": "#fdecea", "boxShadow": "0 0 0 2px #f5c6c0"}
 
-#: The link label of each language of the written bulletin (``downloads.WRITTEN_LANGS``).
-WRITTEN_LABELS: Final = {"zh": "中文", "en": "English"}
-
 
 def bulletin_href(sha256: str, lang: str, **query: str) -> str:
     """The link to one bulletin on the Bulletins page."""
@@ -65,7 +62,7 @@ def written_links(period: str) -> list[Any]:
     """Links to ``period``'s written bulletin in Chinese and English (.txt downloads)."""
     links: list[Any] = []
     for code in downloads.WRITTEN_LANGS:
-        label = WRITTEN_LABELS[code]
+        label = t(f"language_name_{code}", code)
         if links:
             links.append(" · ")
         links.append(

@@ -41,7 +41,7 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
     now = series[series["period"] == period]
     title = f"{indicator_name(indicator, lang)} · {basis_name(basis, lang)}"
     if measure == "yoy_pct":
-        title += " · " + ("同比" if lang == "zh" else "y/y")
+        title += " · " + t("year_on_year", lang)
     if now.empty:
         return html.Div(
             [

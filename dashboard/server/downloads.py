@@ -41,7 +41,6 @@ the store as it was then, cached per (store version, time).
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from pathlib import Path
 from typing import Final
@@ -52,6 +51,7 @@ from flask import Flask, Response, request
 
 from dashboard import data, routes, summary
 from dashboard.server.download_query import BadParameter, parse_filters, shown
+from loaders.schema import is_period
 from loaders.tables import export
 from loaders.tables.filters import FILTER_NAMES, Filters, select, select_bulletins
 from loaders.tables.frames import TABLE_NAMES, indicators_table, wide_table
@@ -70,7 +70,6 @@ MEDIA_TYPES: Final[dict[str, str]] = {
 #: The written bulletins: ``/data/written/<period>.<lang>.txt``, in these languages.
 WRITTEN_PREFIX: Final = URL_PREFIX + "written/"
 WRITTEN_LANGS: Final[tuple[str, ...]] = LANGS
-_WRITTEN_NAME: Final = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z]+)\.txt$")
 #: The parameters each table takes (besides ``download_query.IGNORED``).
 PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
     "observations": FILTER_NAMES,
@@ -230,10 +229,11 @@ def _no_written(path: str, problem: str) -> Response:
 def written(name: str) -> Response:
     """``/data/written/<period>.<lang>.txt``: the period's bulletin written from the stored
     facts (``dashboard.summary.document``), as a UTF-8 text attachment."""
-    found = _WRITTEN_NAME.match(name)
-    if found is None:
+    period, _, rest = name.partition(".")
+    lang, _, suffix = rest.partition(".")
+    well_formed = is_period(period) and lang.isascii() and lang.isalpha() and lang.islower()
+    if not well_formed or suffix != "txt":
         return _no_written(request.path, "the name is not <period>.<lang>.txt")
-    period, lang = found.groups()
     if lang not in WRITTEN_LANGS:
         return _no_written(request.path, f"{shown(lang)} is not a language")
     if period not in written_periods():

@@ -40,9 +40,8 @@ def period_label(period: str, lang: str) -> str:
         abbreviation = calendar.month_abbr[number]
     except (ValueError, IndexError):
         return period
-    if lang == "en":
-        return f"Jan–{abbreviation} {year}" if number > 1 else f"Jan {year}"
-    return f"{year}年1—{number}月" if number > 1 else f"{year}年1月"
+    key = "cumulative_span" if number > 1 else "january"
+    return t(key, lang, year=year, month=number, abbreviation=abbreviation)
 
 
 def regional(observations: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from loaders.errors import EimError
+from loaders.schema import is_period
 
 Basis = Literal["ytd", "month"]
 
@@ -69,7 +70,6 @@ _PUBLISHED = re.compile(
 )
 _FILE_PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_]?(?P<month>0[1-9]|1[0-2])(?!\d)")
 _LOST_DASH = re.compile(r"(?<!\d)1(?P<to>[2-9]|1[0-2])月份?")
-_EXPLICIT = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True, order=True)
@@ -90,10 +90,11 @@ class Month:
     @classmethod
     def parse(cls, text: str) -> Month:
         """``"2023-11"`` -> Month(2023, 11); raises ValueError otherwise."""
-        match = _EXPLICIT.match(text.strip())
-        if not match:
+        period = text.strip()
+        if not is_period(period):
             raise ValueError(f"{text!r} is not a period of the form YYYY-MM (e.g. 2023-11)")
-        return cls(int(match["year"]), int(match["month"]))
+        year, month = period.split("-")
+        return cls(int(year), int(month))
 
 
 class PeriodError(EimError, ValueError):

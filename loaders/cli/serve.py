@@ -126,7 +126,7 @@ def password_hash_command(args: argparse.Namespace) -> int:
     from werkzeug.security import generate_password_hash
 
     print(generate_password_hash(password))
-    return 0
+    return exits.OK
 
 
 def serve_command(args: argparse.Namespace) -> int:
