@@ -38,6 +38,7 @@ from dashboard.i18n import lang_of, t
 from dashboard.views.regions import (
     Share,
     chosen_period,
+    complete_periods,
     period_label,
     regional,
     regional_periods,
@@ -111,11 +112,19 @@ def _periods(version: int) -> list[str]:
     return regional_periods(_regional(data.store().url, version))
 
 
+@data.cached(maxsize=4)
+def _default(version: int) -> str:
+    """The period the page shows unless asked: the latest with all four regions printed."""
+    return chosen_period(
+        None, _periods(version), complete_periods(_regional(data.store().url, version))
+    )
+
+
 def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
-    """The regions of ``period`` (default: the latest with regional figures)."""
+    """The regions of ``period`` (default: the latest with all four regions printed)."""
     lang = lang_of(lang)
     periods = _periods(data.version())
-    chosen = chosen_period(period, periods)
+    chosen = chosen_period(period, periods, [_default(data.version())])
     control = html.Div(
         html.Label(
             [
@@ -168,8 +177,8 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
 )
 def redraw(period: object, search: object) -> tuple[Any, ...]:
     """The period changed: the three charts of one period and the note on shares (the
-    shares over time stay). A period without regional figures gives the latest one's."""
-    chosen = chosen_period(period, _periods(data.version()))
+    shares over time stay). A period without regional figures gives the default one's."""
+    chosen = chosen_period(period, _periods(data.version()), [_default(data.version())])
     if not chosen:
         raise PreventUpdate
     shown = _cached_view(data.version(), chosen, shell.lang_of_search(search))

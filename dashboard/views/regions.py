@@ -66,10 +66,21 @@ def regional_periods(frame: pd.DataFrame) -> list[str]:
     return sorted(frame.loc[frame["region"].isin(REGIONS), "period"].unique().tolist())
 
 
-def chosen_period(period: object, periods: Sequence[str]) -> str:
-    """``period`` when it has regional figures, else the latest that has ("" for none)."""
+def complete_periods(frame: pd.DataFrame) -> list[str]:
+    """The periods in which each of the four regions has a printed figure, oldest first (a
+    copy cut short may print the east alone)."""
+    printed = frame.loc[~frame["derived"].astype(bool) & frame["region"].isin(FOUR_REGIONS)]
+    regions_by_period = printed.groupby("period")["region"].nunique()
+    return sorted(regions_by_period[regions_by_period == len(FOUR_REGIONS)].index.tolist())
+
+
+def chosen_period(period: object, periods: Sequence[str], complete: Sequence[str] = ()) -> str:
+    """``period`` when it has regional figures; else the latest in which all four regions
+    are printed, else the latest with any regional figure ("" for none)."""
     if isinstance(period, str) and period in periods:
         return period
+    if complete:
+        return complete[-1]
     return periods[-1] if periods else ""
 
 
