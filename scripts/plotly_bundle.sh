@@ -15,6 +15,10 @@
 # On any failure it removes the bundle, so the dashboard falls back to the full plotly.js,
 # says so on stderr and exits 1. Prints one line: what it built and its size.
 # Uses $EIM_VENV (set by scripts/_venv.sh), else .venv of the repository.
+#
+#   scripts/plotly_bundle.sh --prepare   only the `npm ci` (no venv needed), so that
+#                                        scripts/test.sh can run it while the venv installs;
+#                                        the build that follows waits for it (a lock).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +35,30 @@ fail() {
     exit 1
 }
 trap 'fail "a command failed at line $LINENO of scripts/plotly_bundle.sh (see above)"' ERR
+
+# npm ci into $WORK when package-lock.json changed since the last one (under the lock).
+npm_ci() {
+    cp "$SRC/package.json" "$SRC/package-lock.json" "$ENTRY" "$WORK/"
+    local lock
+    lock="$(sha256sum "$SRC/package-lock.json" | cut -d' ' -f1)"
+    if [[ "$(cat "$WORK/node_modules/.eim-lock.sha256" 2>/dev/null || true)" != "$lock" ]]; then
+        echo "==> npm ci in $WORK (plotly.js $(sed -n 's/^ *"plotly\.js": *"\([^"]*\)".*/\1/p' \
+            "$SRC/package.json"), esbuild)" >&2
+        # --ignore-scripts: nothing runs at install; esbuild finds its binary without its script.
+        (cd "$WORK" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2) ||
+            fail "npm ci failed in $WORK (see above)"
+        echo "$lock" >"$WORK/node_modules/.eim-lock.sha256"
+    fi
+}
+
+if [[ "${1:-}" == "--prepare" ]]; then
+    command -v npm >/dev/null || exit 0  # the build says what is missing
+    mkdir -p "$WORK"
+    exec 9>"$WORK/.lock"
+    flock 9
+    npm_ci
+    exit 0
+fi
 
 # The plotly.js version Dash will expect: the one the Python plotly package ships.
 shopt -s nullglob
@@ -69,15 +97,7 @@ flock 9
 if [[ -f "$OUT" ]] && head -n 1 "$OUT" | grep -q "inputs $stamp"; then
     exit 0
 fi
-cp "$SRC/package.json" "$SRC/package-lock.json" "$ENTRY" "$WORK/"
-lock="$(sha256sum "$SRC/package-lock.json" | cut -d' ' -f1)"
-if [[ "$(cat "$WORK/node_modules/.eim-lock.sha256" 2>/dev/null || true)" != "$lock" ]]; then
-    echo "==> npm ci in $WORK (plotly.js $want, esbuild)" >&2
-    # --ignore-scripts: nothing runs at install; esbuild finds its binary without its script.
-    (cd "$WORK" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2) ||
-        fail "npm ci failed in $WORK (see above)"
-    echo "$lock" >"$WORK/node_modules/.eim-lock.sha256"
-fi
+npm_ci
 got="$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' "$WORK/node_modules/plotly.js/package.json")"
 [[ "$got" == "$want" ]] || fail "npm installed plotly.js '$got', not $want: update package-lock.json"
 

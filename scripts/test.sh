@@ -26,6 +26,9 @@ unset PYTHONDONTWRITEBYTECODE
 # background while the Python environment is made; if it fails, the run fails below.
 bash "$ROOT/scripts/chromium.sh" &
 chromium_pid=$!
+# plotly.js's npm packages, also while the venv installs (scripts/_venv.sh then builds the
+# partial bundle from them: scripts/plotly_bundle.sh).
+bash "$ROOT/scripts/plotly_bundle.sh" --prepare &
 
 # A temporary PostgreSQL 15 for the store tests (scripts/postgres.sh): started just before
 # pytest, stopped (and its folder removed) by the EXIT trap. The store tests run on it and on
@@ -49,8 +52,11 @@ ruff check .
 step "[2/4] ruff format --check ."
 ruff format --check .
 
-step "[3/4] mypy loaders (strict) dashboard"
-mypy loaders dashboard
+# mypy runs beside pytest; its report is printed, and judged, when pytest ends.
+step "[3/4] mypy loaders (strict) dashboard, in the background"
+mypy_log="$(mktemp)"
+mypy loaders dashboard >"$mypy_log" 2>&1 &
+mypy_pid=$!
 
 if [[ -z "${EIM_TEST_POSTGRES_URL:-}" ]] && ! eim_postgres_start; then
     echo "error: could not start PostgreSQL 15 (see above): the store tests need it" >&2
@@ -62,5 +68,15 @@ status=0
 pytest -n 3 --dist loadfile --no-loadscope-reorder "$@" || status=$?
 if [[ $status -eq 5 ]]; then
     echo "error: pytest collected no tests; a run without tests is a failure" >&2
+fi
+
+step "[3/4] mypy's report"
+mypy_status=0
+wait "$mypy_pid" || mypy_status=$?
+cat "$mypy_log"
+rm -f "$mypy_log"
+if [[ $mypy_status -ne 0 ]]; then
+    echo "error: mypy found problems (above)" >&2
+    [[ $status -ne 0 ]] || status=$mypy_status
 fi
 exit "$status"
