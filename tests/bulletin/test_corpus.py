@@ -8,12 +8,14 @@ The corpus is read in place (see ``corpus_paths``); without it these tests skip,
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
 import shlex
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ import pytest
 from corpus_paths import CONTRACT, CORPUS, ROOT, SCORER, corpus_files, require
 
 from loaders import BulletinError, parse_bulletin
+from loaders.cli import main
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]  # runs eim parse over the corpus
 
@@ -63,33 +66,24 @@ ALL_FILES = corpus_files("robustness", "bulletins")
 ROBUSTNESS_FILES = corpus_files("robustness")
 
 
-def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``eim <args>`` with the interpreter running pytest, from the repository root."""
-    return subprocess.run(
-        [sys.executable, "-m", "loaders.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        check=False,
-    )
-
-
 @cache
 def parsed(path: Path) -> tuple[int, dict[str, Any], str]:
-    """(exit status, the one JSON object, stderr) of ``eim parse PATH --format json``.
+    """(exit status, the one JSON object, stderr) of ``eim parse PATH --format json``, run in
+    this process (``loaders.cli.main``: the command's own code, without starting an
+    interpreter per copy; ``tests/cli`` runs it as a process).
 
     Fails the calling test when stdout is not a JSON array of exactly one object.
     """
-    proc = run_cli("parse", str(path), "--format", "json")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        status = main(["parse", str(path), "--format", "json"])
     try:
-        out = json.loads(proc.stdout)
+        out = json.loads(stdout.getvalue())
     except json.JSONDecodeError as error:
-        pytest.fail(f"{path.name}: stdout is not JSON ({error}):\n{proc.stdout[:500]}")
+        pytest.fail(f"{path.name}: stdout is not JSON ({error}):\n{stdout.getvalue()[:500]}")
     assert isinstance(out, list) and len(out) == 1, f"{path.name}: not an array of one: {out!r}"
     assert isinstance(out[0], dict), f"{path.name}: the array holds {out[0]!r}, not an object"
-    return proc.returncode, out[0], proc.stderr
+    return status, out[0], stderr.getvalue()
 
 
 @cache
