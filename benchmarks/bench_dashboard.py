@@ -1,6 +1,6 @@
 """The dashboard's performance benchmark, against a bare-Dash floor, in one run.
 
-Starts, with the same gunicorn command line (2 workers), the floor app
+Starts, with the same gunicorn command line (2 workers; 1 with ``--quick``), the floor app
 (``benchmarks/floor_app.py``: one dropdown, one graph, one-trace figure) and the real app
 three times: as deployed (caches on) on the shipped data; with its view caches off
 (``EIM_VIEW_CACHE=off``: every request builds its charts) on the shipped data; and the same
@@ -48,7 +48,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import bench_parse, synthetic_store  # noqa: E402
-from benchmarks.browser_metrics import SLOW_LINK, PageLoad, Step, capture, page_load  # noqa: E402
+from benchmarks.browser_metrics import (  # noqa: E402
+    SLOW_LINK,
+    PageLoad,
+    Step,
+    browser,
+    capture,
+    page_load,
+)
 from benchmarks.http_timing import (  # noqa: E402
     Timed,
     encoded,
@@ -57,7 +64,7 @@ from benchmarks.http_timing import (  # noqa: E402
     percentile,
     throughput,
 )
-from benchmarks.servers import Server, served  # noqa: E402
+from benchmarks.servers import WORKERS, Server, served  # noqa: E402
 
 #: The ratio targets (issues #6 and #12): (ratio name, bound, "max" = at most / "min" = at
 #: least). ``repeat_p50`` is printed but is no target: a cached answer cannot beat the floor's
@@ -100,9 +107,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="throughput run (5 s)")
     parser.add_argument("--years", type=int, default=30, help="synthetic store (30 years)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument(
+        "--workers", type=int, default=WORKERS, help=f"gunicorn workers per server ({WORKERS})"
+    )
     args = parser.parse_args(argv)
+    args.warm_up = WARM_UP
     if args.quick:
-        args.rounds, args.seconds, args.years = 20, 1.0, 3
+        # enough to run every step once, on one worker a server: a check that it runs
+        args.rounds, args.seconds, args.years, args.workers, args.warm_up = 20, 1.0, 3, 1, 10
     return args
 
 
@@ -216,23 +228,26 @@ def run(args: argparse.Namespace) -> Results:
         big_store = work / "synthetic.sqlite"
         summary = synthetic_store.build(big_store, years=args.years, shape="richest")
         print(f"synthetic store: {summary}", flush=True)
-        floor = stack.enter_context(served("floor", "floor", work / "floor.sqlite", work))
-        warm = stack.enter_context(served("real", "real", work / "real.sqlite", work))
+        workers = args.workers
+        floor = stack.enter_context(served("floor", "floor", work / "floor.sqlite", work, workers))
+        warm = stack.enter_context(served("real", "real", work / "real.sqlite", work, workers))
         cold = stack.enter_context(
-            served("real-cold", "real", work / "real.sqlite", work, env=VIEW_CACHE_OFF)
+            served("real-cold", "real", work / "real.sqlite", work, workers, VIEW_CACHE_OFF)
         )
-        big = stack.enter_context(served("big-cold", "real", big_store, work, env=VIEW_CACHE_OFF))
+        big = stack.enter_context(
+            served("big-cold", "real", big_store, work, workers, VIEW_CACHE_OFF)
+        )
 
-        groups = chart_bodies(capture(warm.url, chart_steps()))
-        floor_bodies = [
-            encoded(b) for b in capture(floor.url, [Step("/", "choice", v) for v in "bcd"])
-        ]
+        with browser() as driver:  # one Chromium captures both apps' bodies
+            groups = chart_bodies(capture(warm.url, chart_steps(), driver))
+            floor_steps = [Step("/", "choice", v) for v in "bcd"]
+            floor_bodies = [encoded(b) for b in capture(floor.url, floor_steps, driver)]
         if not groups or not floor_bodies:
             raise RuntimeError("no chart callback was captured")
         print(f"captured: {', '.join(f'{k} ({len(v)})' for k, v in groups.items())}", flush=True)
 
         # warm-up: imports and each worker's first read of the store, so that no timed
-        # request pays for them (WARM_UP requests each, over both workers)
+        # request pays for them (WARM_UP requests each, over the workers)
         for server in (floor, cold, big, warm):
             interleaved(
                 [
@@ -244,7 +259,7 @@ def run(args: argparse.Namespace) -> Results:
                         else [b for v in groups.values() for b in v],
                     )
                 ],
-                WARM_UP,
+                args.warm_up,
             )
 
         results.callbacks = time_callbacks(floor, floor_bodies, cold, big, groups, args.rounds)

@@ -3,8 +3,10 @@ sends, read from the DevTools protocol (Chromium's performance log).
 
     page_load(url, link) -> PageLoad        a cold load (fresh profile, cache off) over
                                             loopback (link None) or an emulated link
-    capture(url, steps) -> [body, ...]      the JSON bodies of the callback requests the
+    capture(url, steps[, driver]) -> [body, ...]
+                                            the JSON bodies of the callback requests the
                                             page sends while ``steps`` set controls' values
+                                            (in ``driver``, a ``browser()``, or a new one)
 
 A "chart drawn" is the first ``.js-plotly-plot .main-svg`` in the document; its time is
 ``performance.now()`` then, in ms since the navigation started.
@@ -130,36 +132,39 @@ class Step:
     value: Any
 
 
-def capture(url: str, steps: Sequence[Step]) -> list[dict[str, Any]]:
+def capture(url: str, steps: Sequence[Step], driver: Any = None) -> list[dict[str, Any]]:
     """The callback bodies the browser sends while each step's control takes its value
-    (through ``dash_clientside.set_props``, as a user's choice would), in order."""
+    (through ``dash_clientside.set_props``, as a user's choice would), in order; in
+    ``driver`` (a ``browser()``, left open) or, without one, a browser of its own."""
+    if driver is None:
+        with browser() as own:
+            return capture(url, steps, own)
     bodies: list[dict[str, Any]] = []
-    with browser() as driver:
-        driver.execute_cdp_cmd("Network.enable", {})
-        current = ""
-        for step in steps:
-            if step.path != current:
-                driver.get(url + step.path)
-                _wait(driver, "return document.querySelector('.js-plotly-plot .main-svg');")
-                time.sleep(0.3)
-                current = step.path
-            _events(driver)
-            driver.execute_script(
-                "window.dash_clientside.set_props(arguments[0], {value: arguments[1]});",
-                step.component,
-                step.value,
-            )
-            deadline = time.monotonic() + TIMEOUT_S
-            sent: list[dict[str, Any]] = []
-            while time.monotonic() < deadline and not sent:
-                time.sleep(0.2)
-                for event in _events(driver):
-                    if event["method"] != "Network.requestWillBeSent":
-                        continue
-                    request = event["params"]["request"]
-                    if "/_dash-update-component" in request["url"] and request.get("postData"):
-                        sent.append(json.loads(request["postData"]))
-            if not sent:
-                raise TimeoutError(f"no callback request after setting {step.component}")
-            bodies.extend(sent)
+    driver.execute_cdp_cmd("Network.enable", {})
+    current = ""  # the path loaded from ``url`` (none yet: the first step loads its page)
+    for step in steps:
+        if step.path != current:
+            driver.get(url + step.path)
+            _wait(driver, "return document.querySelector('.js-plotly-plot .main-svg');")
+            time.sleep(0.3)
+            current = step.path
+        _events(driver)
+        driver.execute_script(
+            "window.dash_clientside.set_props(arguments[0], {value: arguments[1]});",
+            step.component,
+            step.value,
+        )
+        deadline = time.monotonic() + TIMEOUT_S
+        sent: list[dict[str, Any]] = []
+        while time.monotonic() < deadline and not sent:
+            time.sleep(0.2)
+            for event in _events(driver):
+                if event["method"] != "Network.requestWillBeSent":
+                    continue
+                request = event["params"]["request"]
+                if "/_dash-update-component" in request["url"] and request.get("postData"):
+                    sent.append(json.loads(request["postData"]))
+        if not sent:
+            raise TimeoutError(f"no callback request after setting {step.component}")
+        bodies.extend(sent)
     return bodies

@@ -1,5 +1,6 @@
 """The servers the dashboard benchmark measures: each the same gunicorn command line
-(``loaders.cli.serve.gunicorn_argv``, 2 workers) serving either the real app or the floor app.
+(``loaders.cli.serve.gunicorn_argv``, 2 workers unless told otherwise) serving either the
+real app or the floor app.
 
     with served("real", store=path, env={...}) as server:
         server.url            http://127.0.0.1:PORT
@@ -68,11 +69,16 @@ class Server:
 
 @contextmanager
 def served(
-    name: str, app: str, store: Path, log_dir: Path, env: Mapping[str, str] | None = None
+    name: str,
+    app: str,
+    store: Path,
+    log_dir: Path,
+    workers: int = WORKERS,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Server]:
-    """``app`` ("real" or "floor") under gunicorn with ``WORKERS`` workers on the SQLite
+    """``app`` ("real" or "floor") under gunicorn with ``workers`` workers on the SQLite
     ``store`` (the floor ignores it); stopped afterwards."""
     with running_app(
-        store, workers=WORKERS, env=env, app=APPS[app], log=log_dir / f"{name}.log"
+        store, workers=workers, env=env, app=APPS[app], log=log_dir / f"{name}.log"
     ) as url:
         yield Server(name, url)

@@ -24,8 +24,10 @@ _eim_venv_create() {
     if ! "$EIM_PYTHON" -c 'import ensurepip' 2>/dev/null; then
         if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
             echo "==> installing Debian package python3-venv" >&2
-            apt-get update -qq >&2 || return 1
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >&2 || return 1
+            # -o DPkg::Lock::Timeout: scripts/chromium.sh may be installing beside it
+            apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 || return 1
+            DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 \
+                install -y -qq python3-venv >&2 || return 1
         else
             echo "error: python3 -m venv is unavailable; run: sudo apt-get install python3-venv" >&2
             return 1

@@ -28,8 +28,10 @@ _eim_pg_install() {
         return 1
     fi
     _eim_pg_say "installing Debian package postgresql-15"
-    apt-get update -qq >&2 || return 1
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >&2 || return 1
+    # Waits for a dpkg lock another installer holds (scripts/chromium.sh may run beside it).
+    local lock=(-o DPkg::Lock::Timeout=300)
+    apt-get "${lock[@]}" update -qq >&2 || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq postgresql-15 >&2 || return 1
     [[ -x "$EIM_PG_BIN/initdb" ]] || {
         _eim_pg_err "postgresql-15 was installed but $EIM_PG_BIN/initdb is still missing"
         return 1

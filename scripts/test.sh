@@ -23,7 +23,8 @@ unset PYTHONDONTWRITEBYTECODE
 # Headless Chromium, chromedriver and CJK fonts for the browser tests
 # (tests/dashboard/browser/): scripts/chromium.sh installs the Debian packages chromium,
 # chromium-driver and fonts-noto-cjk with apt-get (as root) when missing. It runs in the
-# background while the Python environment is made; if it fails, the run fails below.
+# background while the Python environment is made and the linters run; pytest waits for it,
+# and if it failed, the run fails there.
 bash "$ROOT/scripts/chromium.sh" &
 chromium_pid=$!
 # plotly.js's npm packages, also while the venv installs (scripts/_venv.sh then builds the
@@ -41,11 +42,6 @@ trap 'eim_postgres_stop; report_time' EXIT
 source "$ROOT/scripts/_venv.sh"
 cd "$EIM_ROOT"
 
-if ! wait "$chromium_pid"; then
-    echo "error: could not install Chromium (see above): the browser tests need it" >&2
-    exit 1
-fi
-
 step "[1/4] ruff check ."
 ruff check .
 
@@ -60,6 +56,11 @@ mypy_pid=$!
 
 if [[ -z "${EIM_TEST_POSTGRES_URL:-}" ]] && ! eim_postgres_start; then
     echo "error: could not start PostgreSQL 15 (see above): the store tests need it" >&2
+    exit 1
+fi
+
+if ! wait "$chromium_pid"; then
+    echo "error: could not install Chromium (see above): the browser tests need it" >&2
     exit 1
 fi
 

@@ -1,8 +1,10 @@
 """``eim add``, ``eim list``, ``eim show``, ``eim check`` on a store (SQLite and PostgreSQL).
 
-The commands run with ``EIM_DATABASE_URL`` set to the test's store: on SQLite in this
-process (``loaders.cli.main``), on PostgreSQL as ``python -m loaders.cli``. One test runs
-the installed ``eim`` script on an ``EIM_DATABASE_PATH``.
+The commands run with ``EIM_DATABASE_URL`` set to the test's store, in this process
+(``loaders.cli.main``: a child process would cost a second of imports a command), on both
+databases; ``test_commands_close_their_connections`` checks that a command leaves no
+connection open behind it in a process that goes on. One test runs the installed ``eim``
+script, in a process of its own, on an ``EIM_DATABASE_PATH``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from store_data import B2024_04, B2024_05
 from loaders.cli import main
 from loaders.store import Store
 
-pytestmark = pytest.mark.slow  # starts eim in other processes
-
 Eim = Callable[..., tuple[int, str]]
 
 
@@ -35,38 +35,17 @@ def _in_process(capsys: pytest.CaptureFixture[str]) -> Eim:
     return run
 
 
-def _in_a_process(cwd: Path) -> Eim:
-    def run(*args: str | Path) -> tuple[int, str]:
-        done = subprocess.run(
-            [sys.executable, "-m", "loaders.cli", *map(str, args)],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-            timeout=120,
-        )
-        assert "Traceback" not in done.stderr, done.stderr
-        return done.returncode, done.stdout
-
-    return run
-
-
 @pytest.fixture
 def eim(
     store_url: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
 ) -> Eim:
-    """``eim(*args) -> (status, stdout)`` on the test's store: on SQLite in this process,
-    on PostgreSQL in a child process (see ``test_commands_close_their_connections``)."""
+    """``eim(*args) -> (status, stdout)`` on the test's store, in this process."""
     monkeypatch.setenv("EIM_DATABASE_URL", store_url)
     monkeypatch.setenv("EIM_ADDED_BY", "cli-test")
     monkeypatch.delenv("EIM_TEST_PAUSE_BEFORE_COMMIT", raising=False)
-    if store_url.startswith("sqlite"):
-        return _in_process(capsys)
-    return _in_a_process(tmp_path)
+    return _in_process(capsys)
 
 
 def _stored(url: str) -> list[dict[str, object]]:
@@ -252,6 +231,7 @@ def test_check_fails_on_an_inconsistent_store(eim: Eim, bulletin_files: dict[str
     assert "11 (2024-05" in warning and "10 (2024-04" in warning
 
 
+@pytest.mark.slow  # starts the installed eim in a process of its own
 def test_the_installed_command_uses_the_sqlite_file_it_is_given(
     tmp_path: Path, bulletin_files: dict[str, Path]
 ) -> None:
