@@ -136,21 +136,42 @@ def latest_period() -> str | None:
 #: The columns of a series, as ``series`` gives them.
 SERIES_COLUMNS = ["period", "value", "unit", "derived", "bulletin", "text", "ref_period"]
 SeriesKey = tuple[str, str, str, str, str]
+#: The columns a ``SeriesKey`` holds, in its order.
+SERIES_KEY = ("indicator", "measure", "basis", "region", "segment")
+
+
+class _SeriesIndex:
+    """Every series of one data version: (indicator, measure, basis, region, segment) -> the
+    positions of its rows in the table sorted by series and period, found once; a series'
+    frame (``SERIES_COLUMNS``, by period) is cut from it when first asked for and kept. A
+    view then looks its few series up instead of filtering the whole table, and no request
+    pays for the thousands of series it never shows."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        ordered = frame.sort_values([*SERIES_KEY, "period"], kind="stable", ignore_index=True)
+        self._rows = ordered[SERIES_COLUMNS]
+        groups = ordered.groupby(list(SERIES_KEY), sort=False).indices  # key tuple -> positions
+        self._positions: dict[SeriesKey, Any] = {
+            tuple(str(part) for part in key): positions  # type: ignore[attr-defined,misc]
+            for key, positions in groups.items()
+        }
+        self._frames: dict[SeriesKey, pd.DataFrame] = {}
+
+    def get(self, key: SeriesKey) -> pd.DataFrame | None:
+        found = self._frames.get(key)
+        if found is None:
+            positions = self._positions.get(key)
+            if positions is None:
+                return None
+            # Two threads may cut the same frame at once: both cut equal frames.
+            found = self._frames[key] = self._rows.iloc[positions].reset_index(drop=True)
+        return found
 
 
 @cached(maxsize=4)
-def _series_index(url: str, version: int) -> dict[SeriesKey, pd.DataFrame]:
-    """Every series of the store's data version, split once: (indicator, measure, basis,
-    region, segment) -> its rows by period. A view then looks its series up instead of
-    filtering the whole table each time."""
-    frame = _observations(url, version)
-    keys = ["indicator", "measure", "basis", "region", "segment"]
-    return {
-        tuple(str(part) for part in key): group[SERIES_COLUMNS].sort_values(  # type: ignore[misc]
-            "period", ignore_index=True
-        )
-        for key, group in frame.groupby(keys, sort=False)
-    }
+def _series_index(url: str, version: int) -> _SeriesIndex:
+    """The series of the store's data version (see ``_SeriesIndex``)."""
+    return _SeriesIndex(_observations(url, version))
 
 
 _EMPTY_SERIES = pd.DataFrame({column: [] for column in SERIES_COLUMNS})
