@@ -5,7 +5,8 @@
   first: ``scripts/test.sh`` hands whole files to its pytest-xdist workers in the order
   collected, so the long files start early and the short ones fill in around them.
 - The settings are read again after each test (``settings_as_the_environment_says``).
-- ``shipped_store``: the dashboard reads a store of its own, filled from ``datasets/``.
+- ``shipped_store``: the dashboard reads a store of its own: a copy of one filled from
+  ``datasets/`` once a session (by ``loaders.api.default_store``, as on a first visit).
 - The store fixtures: ``store_url`` runs a test once per database: ``sqlite`` (a file in
   ``tmp_path``) and ``postgresql`` (a fresh database, dropped afterwards, in the cluster that
   ``scripts/test.sh`` starts and names in ``EIM_TEST_POSTGRES_URL``). Without that variable
@@ -21,8 +22,10 @@ configuration (``pythonpath`` in ``pyproject.toml``).
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +67,34 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+@pytest.fixture(scope="session")
+def shipped_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store filled from ``datasets/`` the way a first visit fills an empty one
+    (``loaders.api.default_store``), once a session; ``shipped_store`` copies it."""
+    from loaders.api import default_store
+    from loaders.settings import Settings
+
+    path = tmp_path_factory.mktemp("shipped") / "eim.sqlite"
+    store = default_store(Settings(database_path=path, database_url=None))
+    try:
+        assert store.version() > 0, "datasets/ filled nothing"
+    finally:
+        store.close()
+    return path
+
+
 @pytest.fixture()
-def shipped_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The dashboard reads a store of its own (filled from datasets/ on first use), not
-    var/eim.sqlite; its store and every cache are reset before and after."""
+def shipped_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped_template: Path
+) -> Iterator[None]:
+    """The dashboard reads a store of its own (a copy of ``shipped_template``: the shipped
+    datasets), not var/eim.sqlite; its store and every cache are reset before and after."""
     from dashboard import data
 
-    monkeypatch.setenv("EIM_DATABASE_PATH", str(tmp_path / "eim.sqlite"))
+    copy = tmp_path / "eim.sqlite"
+    with closing(sqlite3.connect(shipped_template)) as source, closing(sqlite3.connect(copy)) as t:
+        source.backup(t)
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(copy))
     monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
     data.reset()
     yield
