@@ -8,8 +8,8 @@
 #
 # Does nothing when all three are there. Otherwise, as root, runs
 # `apt-get update && apt-get install -y <the missing ones>`; exits non-zero with a message
-# when that is impossible (not root, no apt-get) or fails. Called by scripts/test.sh before
-# pytest and by scripts/screenshots.sh.
+# when that is impossible (not root, no apt-get) or fails. Called by scripts/test.sh (in the
+# background: the browser tests wait for it) and by scripts/screenshots.sh.
 set -euo pipefail
 
 say() { printf '==> %s\n' "$*" >&2; }

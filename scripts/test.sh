@@ -20,13 +20,23 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # project's bytecode (in git-ignored __pycache__ folders) even where the environment says not to.
 unset PYTHONDONTWRITEBYTECODE
 
-# Headless Chromium, chromedriver and CJK fonts for the browser tests
-# (tests/dashboard/browser/): scripts/chromium.sh installs the Debian packages chromium,
-# chromium-driver and fonts-noto-cjk with apt-get (as root) when missing. It runs in the
-# background while the Python environment is made and the linters run; pytest waits for it,
-# and if it failed, the run fails there.
-bash "$ROOT/scripts/chromium.sh" &
+# Headless Chromium, chromedriver and CJK fonts for the browser tests (those marked
+# `browser`): scripts/chromium.sh installs the Debian packages chromium, chromium-driver and
+# fonts-noto-cjk with apt-get (as root) when missing. It runs in the background, beside the
+# Python environment's install, the linters and, when it takes longer, the tests themselves:
+# its exit status is written to the file EIM_CHROMIUM_STATUS_FILE names, and each browser
+# test first waits for that file (tests/conftest.py), failing if the install failed. While it
+# is still running when pytest starts, the browser tests run after the other slow ones
+# (EIM_BROWSER_TESTS_LATER). The run fails if the install failed.
+chromium_status="$(mktemp -u "${TMPDIR:-/tmp}/eim-chromium-status.XXXXXX")"
+(
+    status=0
+    bash "$ROOT/scripts/chromium.sh" || status=$?
+    echo "$status" >"$chromium_status.part" && mv "$chromium_status.part" "$chromium_status"
+    exit "$status"
+) &
 chromium_pid=$!
+export EIM_CHROMIUM_STATUS_FILE="$chromium_status"
 # plotly.js's npm packages, also while the venv installs (scripts/_venv.sh then builds the
 # partial bundle from them: scripts/plotly_bundle.sh).
 bash "$ROOT/scripts/plotly_bundle.sh" --prepare &
@@ -36,7 +46,7 @@ bash "$ROOT/scripts/plotly_bundle.sh" --prepare &
 # SQLite; if it cannot start, the run fails. An EIM_TEST_POSTGRES_URL already set is used as is.
 # shellcheck source=scripts/postgres.sh
 source "$ROOT/scripts/postgres.sh"
-trap 'eim_postgres_stop; report_time' EXIT
+trap 'eim_postgres_stop; rm -f "$chromium_status"; report_time' EXIT
 
 # shellcheck source=scripts/_venv.sh
 source "$ROOT/scripts/_venv.sh"
@@ -59,9 +69,9 @@ if [[ -z "${EIM_TEST_POSTGRES_URL:-}" ]] && ! eim_postgres_start; then
     exit 1
 fi
 
-if ! wait "$chromium_pid"; then
-    echo "error: could not install Chromium (see above): the browser tests need it" >&2
-    exit 1
+if [[ ! -e "$chromium_status" ]]; then
+    export EIM_BROWSER_TESTS_LATER=1
+    step "Chromium is still installing: the browser tests will wait for it, after the other slow tests"
 fi
 
 step "[4/4] pytest $*"
@@ -69,6 +79,10 @@ status=0
 pytest -n 3 --dist loadfile --no-loadscope-reorder "$@" || status=$?
 if [[ $status -eq 5 ]]; then
     echo "error: pytest collected no tests; a run without tests is a failure" >&2
+fi
+if ! wait "$chromium_pid"; then
+    echo "error: could not install Chromium (see above): the browser tests need it" >&2
+    [[ $status -ne 0 ]] || status=1
 fi
 
 step "[3/4] mypy's report"

@@ -3,7 +3,9 @@
 - ``--update-golden`` rewrites ``tests/bulletin/golden/*.expected.json``.
 - Tests marked ``slow`` (a server, a browser, other processes, or many drawn examples) run
   first: ``scripts/test.sh`` hands whole files to its pytest-xdist workers in the order
-  collected, so the long files start early and the short ones fill in around them.
+  collected, so the long files start early and the short ones fill in around them. Tests
+  marked ``browser`` wait for the Chromium ``scripts/test.sh`` may still be installing, and
+  run after the other slow tests when it is (``tests/support/ci.py``).
 - The settings are read again after each test (``settings_as_the_environment_says``).
 - ``shipped_store``: the dashboard reads a store of its own: a copy of one filled from
   ``datasets/`` once a session (by ``loaders.api.default_store``, as on a first visit).
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ci import running_under_ci
+from ci import browser_tests_later, run_group, running_under_ci, wait_for_chromium_install
 from sqlalchemy.engine import URL, make_url
 from store_data import write_bulletins
 
@@ -49,8 +51,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Slow tests first, the order within each group kept (see the module doc)."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """Slow tests first, the order within each group kept (see the module doc); while
+    Chromium is still installing (``ci.browser_tests_later``), the slow browser tests after
+    the other slow ones."""
+    later = browser_tests_later()
+    items.sort(
+        key=lambda item: run_group(
+            slow=item.get_closest_marker("slow") is not None,
+            browser=item.get_closest_marker("browser") is not None,
+            browser_later=later,
+        )
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A browser test first waits for the Chromium ``scripts/test.sh`` may be installing."""
+    if item.get_closest_marker("browser") is not None:
+        wait_for_chromium_install()
 
 
 @pytest.fixture(autouse=True)
