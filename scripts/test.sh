@@ -11,7 +11,7 @@ set -euo pipefail
 started=$SECONDS
 step() { printf '==> %s (at %d s)\n' "$*" "$((SECONDS - started))"; }
 report_time() {
-    local status=$?
+    local status=$1
     printf '==> scripts/test.sh took %d s (wall), exit status %d\n' "$((SECONDS - started))" "$status"
 }
 
@@ -46,7 +46,7 @@ bash "$ROOT/scripts/plotly_bundle.sh" --prepare &
 # SQLite; if it cannot start, the run fails. An EIM_TEST_POSTGRES_URL already set is used as is.
 # shellcheck source=scripts/postgres.sh
 source "$ROOT/scripts/postgres.sh"
-trap 'eim_postgres_stop; rm -f "$chromium_status"; report_time' EXIT
+trap 'exit_status=$?; eim_postgres_stop; rm -f "$chromium_status"; report_time "$exit_status"' EXIT
 
 # shellcheck source=scripts/_venv.sh
 source "$ROOT/scripts/_venv.sh"
