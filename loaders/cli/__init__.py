@@ -3,6 +3,7 @@
     eim parse FILE...                 read bulletins, print their facts (``cli.parse``)
     eim add | list | show | check     the store (``cli.store``)
     eim export | import | datasets    tables as files (``cli.export``)
+    eim coverage                      the months each series has a figure for (``cli.coverage``)
     eim serve | password-hash         the dashboard under gunicorn (``cli.serve``)
     eim write PERIOD                  a period's facts as a bulletin (``cli.write``)
 
@@ -18,6 +19,7 @@ import sys
 from collections.abc import Sequence
 
 from loaders import settings
+from loaders.cli import coverage as coverage_commands
 from loaders.cli import exits
 from loaders.cli import export as export_commands
 from loaders.cli import parse as parse_commands
@@ -31,6 +33,7 @@ COMMAND_MODULES = (
     parse_commands,
     store_commands,
     export_commands,
+    coverage_commands,
     serve_commands,
     write_commands,
 )
