@@ -113,18 +113,16 @@ def _periods(version: int) -> list[str]:
 
 
 @data.cached(maxsize=4)
-def _default(version: int) -> str:
-    """The period the page shows unless asked: the latest with all four regions printed."""
-    return chosen_period(
-        None, _periods(version), complete_periods(_regional(data.store().url, version))
-    )
+def _complete(version: int) -> list[str]:
+    """The periods with all four regions printed: the latest is the page's default."""
+    return complete_periods(_regional(data.store().url, version))
 
 
 def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     """The regions of ``period`` (default: the latest with all four regions printed)."""
     lang = lang_of(lang)
     periods = _periods(data.version())
-    chosen = chosen_period(period, periods, [_default(data.version())])
+    chosen = chosen_period(period, periods, _complete(data.version()))
     control = html.Div(
         html.Label(
             [
@@ -178,10 +176,11 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
 def redraw(period: object, search: object) -> tuple[Any, ...]:
     """The period changed: the three charts of one period and the note on shares (the
     shares over time stay). A period without regional figures gives the default one's."""
-    chosen = chosen_period(period, _periods(data.version()), [_default(data.version())])
+    version = data.version()
+    chosen = chosen_period(period, _periods(version), _complete(version))
     if not chosen:
         raise PreventUpdate
-    shown = _cached_view(data.version(), chosen, shell.lang_of_search(search))
+    shown = _cached_view(version, chosen, shell.lang_of_search(search))
     figures = shown.figures
     return figures["growth"], figures["shares"], shown.share_note, figures["levels"]
 

@@ -35,7 +35,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command = commands.add_parser(
         "coverage",
         help="the months each series has a figure for (printed, derived, missing)",
-        description=(__doc__ or "").split("\n\n")[1],
+        description="Which months each series of the store has a figure for: printed, "
+        "derived or missing, from its first figure to its last (Januaries left out: no "
+        "bulletin reports January alone), and the share covered.",
     )
     command.add_argument(
         "--series",
@@ -83,11 +85,14 @@ def coverage_command(args: argparse.Namespace) -> int:
             return exits.FAILED
     if since is not None:
         found = [series.since(since) for series in found if series.last >= since]
-    {"table": _table, "csv": _csv, "json": _json}[args.format](found, grid=wanted is not None)
+    {"table": _table, "csv": _csv, "json": _json}[args.format](found)
+    if args.format == "table" and wanted is not None:
+        for series in found:
+            _grid(series)
     return exits.OK
 
 
-def _table(found: list[SeriesCoverage], *, grid: bool) -> None:
+def _table(found: list[SeriesCoverage]) -> None:
     width = max([len(series.key) for series in found] + [6])
     print(f"{'series':<{width}}  first    last     months printed derived missing covered")
     for series in found:
@@ -96,9 +101,6 @@ def _table(found: list[SeriesCoverage], *, grid: bool) -> None:
             f"{series.count('printed'):>7} {series.count('derived'):>7} "
             f"{series.count('missing'):>7} {series.share:>7.0%}"
         )
-    if grid:
-        for series in found:
-            _grid(series)
 
 
 def _grid(series: SeriesCoverage) -> None:
@@ -113,7 +115,7 @@ def _grid(series: SeriesCoverage) -> None:
     print("● printed  ○ derived  · missing  (January: no bulletin)")
 
 
-def _csv(found: list[SeriesCoverage], *, grid: bool) -> None:
+def _csv(found: list[SeriesCoverage]) -> None:
     from loaders.tables.coverage import SERIES_KEY_PARTS
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -123,7 +125,7 @@ def _csv(found: list[SeriesCoverage], *, grid: bool) -> None:
             writer.writerow([series.key, *series.codes, period, state])
 
 
-def _json(found: list[SeriesCoverage], *, grid: bool) -> None:
+def _json(found: list[SeriesCoverage]) -> None:
     from loaders.tables.coverage import SERIES_KEY_PARTS, STATES
 
     out: list[dict[str, Any]] = [
