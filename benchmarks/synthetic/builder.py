@@ -154,7 +154,9 @@ def build(
         frame = api.observations(store=store)
         queried = time.perf_counter()
         report = store_report(store.facts())
-        warnings.extend(line.removeprefix("warning: ") for line in report[1:])
+        warnings.extend(
+            line.removeprefix("warning: ") for line in report if line.startswith("warning: ")
+        )
         checked = time.perf_counter()
         summary = SyntheticSummary(
             path=path,

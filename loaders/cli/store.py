@@ -199,9 +199,17 @@ def show_command(args: argparse.Namespace) -> int:
 def check_command(args: argparse.Namespace) -> int:
     """``eim check``: every check over the whole store, as a report; status 1 on warnings."""
     from loaders.bulletin.checks import store_report
+    from loaders.tables.recover import recovered
 
     with closing(open_store()) as store:
-        report = store_report(store.facts())
+        facts = store.facts()
+    report = store_report(facts)
+    for key, candidates in recovered(facts).disagreements.items():
+        found = "; ".join(f"{value:g} from bulletin {sha[:12]}" for value, sha in candidates)
+        report.append(
+            f"warning: {' '.join(part for part in key if part)}: the changes printed in "
+            f"several bulletins give different figures ({found}); none is derived"
+        )
     for line in report:
         print(line)
     return exits.FAILED if any(line.startswith("warning") for line in report) else exits.OK

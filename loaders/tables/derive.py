@@ -14,6 +14,8 @@ the tidy columns, ``bulletin`` and ``printed``) in; new rows of the same shape w
    ``gap_high_tech_pp``; manufacturing's = ours − ``gap_manufacturing_pp``.
 3. Regional shares of national revenue from the levels, where no share is printed:
    100 × region / national, same period and basis.
+4. Earlier periods from printed changes (``loaders.tables.recover``): the figure at a
+   change's ``ref_period`` is the printed figure minus the change.
 
 Values are rounded to 6 decimals to drop float noise, not to the printed precision:
 a difference of two rounded levels is only as precise as the coarser of the two.
@@ -28,6 +30,7 @@ from typing import Any
 from loaders.bulletin.periods import Month
 from loaders.catalog import CLUSTERS, FOUR_REGIONS, INDICATORS, unit_of
 from loaders.schema import KEY_COLUMNS, fact_key
+from loaders.tables.recover import recovered
 
 Row = dict[str, Any]
 
@@ -161,5 +164,10 @@ def derived_rows(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
     """Every derived series of the facts, none with the key of a printed figure."""
     facts = list(facts)
     printed = {fact_key(f) for f in facts}
-    rows = [*single_months(facts), *comparison_rates(facts), *regional_shares(facts)]
+    rows = [
+        *single_months(facts),
+        *comparison_rates(facts),
+        *regional_shares(facts),
+        *recovered(facts).rows,
+    ]
     return [row for row in rows if fact_key(row) not in printed]

@@ -214,6 +214,8 @@ def test_check_passes_on_a_consistent_store(eim: Eim, bulletin_files: dict[str, 
     assert status == 0, out
     assert out.splitlines() == [
         "checked 25 facts of 3 periods from 3 bulletins: 0 warning(s)",
+        "2 printed changes agree with both printed figures they compare (within rounding): "
+        "the figures recovered from changes rest on them",
     ]
 
 
@@ -224,8 +226,9 @@ def test_check_fails_on_an_inconsistent_store(eim: Eim, bulletin_files: dict[str
     status, out = eim("check")
 
     assert status == 1, out
-    head, *warnings = out.splitlines()
+    head, agreements, *warnings = out.splitlines()
     assert head == "checked 9 facts of 2 periods from 2 bulletins: 1 warning(s)"
+    assert agreements.startswith("0 printed changes agree")
     [warning] = warnings
     assert warning.startswith("warning: 2024-05 value_added (national, ytd)")
     assert "11 (2024-05" in warning and "10 (2024-04" in warning
