@@ -15,6 +15,10 @@ Tables:
                    is the sha256 of the bulletin it was read from.
     bulletins    — one row per stored bulletin (a vintage): provenance.
     indicators   — the catalog: codes with Chinese and English names and units.
+    conflicts    — (shipped datasets) one row per fact key whose copies print different
+                   figures: each value with its copies, what was kept and why.
+    coverage     — one row per series and month (Januaries left out): printed, derived,
+                   conflict or missing.
 """
 
 from __future__ import annotations
@@ -169,7 +173,8 @@ OBSERVATIONS: Final = Table(
         Column(
             "text",
             "string",
-            "The sentence the figure was read from, or how it was computed.",
+            "The sentence the figure was read from, or how it was computed; in the shipped "
+            "datasets (which carry no sentences) the corpus copies that print it.",
             required=False,
         ),
     ),
@@ -221,7 +226,55 @@ INDICATORS_TABLE: Final = Table(
     primary_key=("code",),
 )
 
-TABLES: Final[tuple[Table, ...]] = (OBSERVATIONS, BULLETINS, INDICATORS_TABLE)
+_KEY_FIELDS: Final = tuple(c for c in OBSERVATIONS.columns if c.name in KEY_COLUMNS)
+
+CONFLICTS: Final = Table(
+    name="conflicts",
+    title="Conflicts between copies",
+    description="Every fact whose copies print different figures (several web copies of one "
+    "bulletin, or a copy against the figure a later bulletin's change gives): each value with "
+    "the copies that print it, what was kept and why. A fact left without value has no row "
+    "in observations.",
+    columns=(
+        *(c for name in KEY_COLUMNS for c in _KEY_FIELDS if c.name == name),
+        Column(
+            "values",
+            "string",
+            "Each value with the copies that print it: 9.3 (2022-08__1.txt, 2022-08__2.txt); "
+            "9 (2022-08__4.txt). A value a later bulletin fixes names that bulletin.",
+        ),
+        Column("resolution", "string", "kept: one value is shipped; none: no value is."),
+        Column("value", "number", "The value shipped, in unit; empty when none.", required=False),
+        Column("unit", "string", "Unit of the values, as in observations.", max_length=8),
+        Column("reason", "string", "Why that value, or why none, in words."),
+    ),
+    primary_key=KEY_COLUMNS,
+    foreign_keys=(("indicator", "indicators", "code"),),
+)
+
+COVERAGE: Final = Table(
+    name="coverage",
+    title="Coverage: the months each series has a figure for",
+    description="One row per series and month from the series' first figure to its last "
+    "(January left out: MIIT reports it with February): printed, derived (computed only), "
+    "conflict (copies disagree and no value is shipped) or missing.",
+    columns=(
+        Column("series", "string", "indicator.region.segment.basis.measure."),
+        *(c for name in SERIES_COLUMNS for c in _KEY_FIELDS if c.name == name),
+        Column("period", "string", "The month, YYYY-MM.", pattern=PERIOD, max_length=7),
+        Column("state", "string", "printed, derived, conflict or missing."),
+    ),
+    primary_key=("series", "period"),
+    foreign_keys=(("indicator", "indicators", "code"),),
+)
+
+TABLES: Final[tuple[Table, ...]] = (
+    OBSERVATIONS,
+    BULLETINS,
+    INDICATORS_TABLE,
+    CONFLICTS,
+    COVERAGE,
+)
 
 #: The tidy columns of ``eim parse`` rows (no ``bulletin``: that is the store's; ``printed``
 #: is kept on the Observation itself).

@@ -4,8 +4,9 @@
 
 ``table`` (the default) lists every series (or the one ``--series`` names, with its months
 as a year × month grid): its first and last month, the months between them (Januaries left
-out: no bulletin reports January alone), how many are printed, derived or missing, and the
-share covered. ``csv`` is the long form (one row per series and month: the series key, its
+out: no bulletin reports January alone), how many are printed, derived, in conflict (the
+changes of several bulletins give different figures, so none is derived) or missing, and
+the share covered. ``csv`` is the long form (one row per series and month: the series key, its
 codes, ``period``, ``state``); ``json`` one object per series with its counts and a
 ``periods`` mapping. ``--since`` counts from that month instead of the series' first figure.
 The store is the one the environment names (see ``eim list``).
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "json")
 #: How the grid of ``--series`` marks a month.
-MARKS = {"printed": "●", "derived": "○", "missing": "·"}
+MARKS = {"printed": "●", "derived": "○", "conflict": "×", "missing": "·"}
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,12 +69,20 @@ def coverage_command(args: argparse.Namespace) -> int:
     if since is not None and since.endswith("-01"):
         print(f"eim coverage: --since {since}: no bulletin reports January alone", file=sys.stderr)
         return exits.USAGE
+    from loaders.schema import KEY_COLUMNS
+    from loaders.tables.recover import recovered
+
     store = api.default_store()
     try:
         rows = cast("list[dict[str, object]]", api.observations(store=store).to_dict("records"))
+        # a figure that printed changes give differently is a conflict: none is derived
+        conflicts = [
+            {**dict(zip(KEY_COLUMNS, key, strict=True)), "resolution": "none"}
+            for key in recovered(store.facts()).disagreements
+        ]
     finally:
         store.close()
-    found = coverage(rows)
+    found = coverage(rows, conflicts)
     if wanted is not None:
         found = [series for series in found if series.codes == wanted]
         if not found:
@@ -94,12 +103,12 @@ def coverage_command(args: argparse.Namespace) -> int:
 
 def _table(found: list[SeriesCoverage]) -> None:
     width = max([len(series.key) for series in found] + [6])
-    print(f"{'series':<{width}}  first    last     months printed derived missing covered")
+    print(f"{'series':<{width}}  first    last     months printed derived conflict missing covered")
     for series in found:
         print(
             f"{series.key:<{width}}  {series.first}  {series.last}  {series.months:>6} "
             f"{series.count('printed'):>7} {series.count('derived'):>7} "
-            f"{series.count('missing'):>7} {series.share:>7.0%}"
+            f"{series.count('conflict'):>8} {series.count('missing'):>7} {series.share:>7.0%}"
         )
 
 
@@ -112,17 +121,16 @@ def _grid(series: SeriesCoverage) -> None:
         months = [states.get(f"{year:04d}-{month:02d}", "") for month in range(1, 13)]
         marks = [MARKS.get(state, " ") for state in months]
         print(f"{year}  " + " ".join(f"{mark:>2}" for mark in marks))
-    print("● printed  ○ derived  · missing  (January: no bulletin)")
+    print("● printed  ○ derived  × conflict  · missing  (January: no bulletin)")
 
 
 def _csv(found: list[SeriesCoverage]) -> None:
-    from loaders.tables.coverage import SERIES_KEY_PARTS
+    from loaders.schema import COVERAGE
+    from loaders.tables.coverage import coverage_rows
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["series", *SERIES_KEY_PARTS, "period", "state"])
-    for series in found:
-        for period, state in series.states:
-            writer.writerow([series.key, *series.codes, period, state])
+    writer = csv.DictWriter(sys.stdout, COVERAGE.column_names, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(coverage_rows(found))
 
 
 def _json(found: list[SeriesCoverage]) -> None:

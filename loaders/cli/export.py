@@ -119,10 +119,16 @@ def datasets_command(args: argparse.Namespace) -> int:
         print(f"eim datasets: {args.corpus / 'bulletins'} is not a folder (set --corpus)")
         return exits.FAILED
     result = build_datasets(args.corpus, args.out)
-    for period, name in result.chosen.items():
-        print(f"{period}: {name}")
+    for period, names in result.chosen.items():
+        print(f"{period}: {', '.join(names)}")
     for name, reason in result.skipped.items():
         print(f"left out {name}: {reason}")
+    unsettled = sum(conflict.kept is None for conflict in result.conflicts)
+    print(
+        f"{len(result.conflicts)} conflicts between copies ({unsettled} left without value, "
+        f"see conflicts.csv); {len(result.withheld)} figures withheld (only a damaged copy "
+        "prints them)"
+    )
     for path in result.files:
         print(f"wrote {path}")
     return exits.OK

@@ -4,7 +4,10 @@ In: rows of the tidy table (mappings with ``indicator``, ``region``, ``segment``
 ``measure``, ``period`` "YYYY-MM" and ``derived``), e.g. ``loaders.api.observations()``.
 Out: one ``SeriesCoverage`` per series (``KEY_COLUMNS`` without period and reference period),
 sorted by key, whose ``states`` give each month from the series' first to its last figure
-as ``printed`` (a bulletin prints it), ``derived`` (only computed figures) or ``missing``.
+as ``printed`` (a bulletin prints it), ``derived`` (only computed figures), ``conflict``
+(copies print different figures and none is kept: ``conflicts``, from
+``loaders.tables.reconcile``) or ``missing``. ``coverage_rows`` gives the shipped
+``coverage`` table's rows (``loaders.schema.COVERAGE``).
 
 January has no bulletin (MIIT reports January with February, as 1—2月份), so January months
 are never counted as missing, nor as months a series could cover.
@@ -19,11 +22,11 @@ from typing import Final, Literal
 from loaders.bulletin.periods import Month
 from loaders.schema import SERIES_COLUMNS
 
-State = Literal["printed", "derived", "missing"]
+State = Literal["printed", "derived", "conflict", "missing"]
 #: The order of a series key's parts, as ``SeriesCoverage.key`` writes them.
 SERIES_KEY_PARTS: Final = SERIES_COLUMNS
 #: The states, in the order tables list them.
-STATES: Final[tuple[State, ...]] = ("printed", "derived", "missing")
+STATES: Final[tuple[State, ...]] = ("printed", "derived", "conflict", "missing")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class SeriesCoverage:
     @property
     def covered(self) -> int:
         """Months with a figure, printed or derived."""
-        return self.months - self.count("missing")
+        return self.count("printed") + self.count("derived")
 
     @property
     def share(self) -> float:
@@ -75,23 +78,44 @@ class SeriesCoverage:
         return SeriesCoverage(self.codes, tuple((m, known.get(m, "missing")) for m in months))
 
 
-def coverage(rows: Iterable[Mapping[str, object]]) -> list[SeriesCoverage]:
-    """The coverage of every series the rows hold, sorted by series key."""
+def coverage(
+    rows: Iterable[Mapping[str, object]], conflicts: Iterable[Mapping[str, object]] = ()
+) -> list[SeriesCoverage]:
+    """The coverage of every series the rows hold, sorted by series key; a month with no
+    figure but a row of ``conflicts`` (key columns, ``resolution`` ``none``) is ``conflict``."""
     found: dict[tuple[str, ...], dict[str, State]] = {}
+    for conflict in conflicts:
+        if conflict["resolution"] == "none":
+            codes = tuple(str(conflict[part]) for part in SERIES_KEY_PARTS)
+            found.setdefault(codes, {})[str(conflict["period"])] = "conflict"
     for row in rows:
         codes = tuple(str(row[part]) for part in SERIES_KEY_PARTS)
         period = str(row["period"])
         months = found.setdefault(codes, {})
         if not row["derived"]:
             months[period] = "printed"
-        else:
-            months.setdefault(period, "derived")
+        elif months.get(period) != "printed":
+            months[period] = "derived"
     result = []
     for codes in sorted(found):
         months = found[codes]
         span = _months(Month.parse(min(months)), Month.parse(max(months)))
         result.append(SeriesCoverage(codes, tuple((m, months.get(m, "missing")) for m in span)))
     return result
+
+
+def coverage_rows(found: Iterable[SeriesCoverage]) -> list[dict[str, str]]:
+    """The long form: one row per series and month (``loaders.schema.COVERAGE`` columns)."""
+    return [
+        {
+            "series": series.key,
+            **dict(zip(SERIES_KEY_PARTS, series.codes, strict=True)),
+            "period": period,
+            "state": state,
+        }
+        for series in found
+        for period, state in series.states
+    ]
 
 
 def parse_series_key(text: str) -> tuple[str, ...]:

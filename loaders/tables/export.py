@@ -66,21 +66,30 @@ DESCRIBED: Final[dict[str, tuple[str, str]]] = {"csv": ("text/csv", CSV_ENCODING
 #: itself, so that removing one leading apostrophe on import is always right.
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 
+#: Every unit a value may be in: the level units of the catalog, % and pp.
+_UNITS: Final = sorted({i.level_unit for i in INDICATORS.values() if i.level_unit} | {PCT, PP})
 #: (table, column) -> the fixed codes a column may hold, from the catalog.
 ENUMS: Final[dict[tuple[str, str], list[str]]] = {
-    ("observations", "indicator"): list(INDICATORS),
-    ("observations", "region"): list(REGIONS),
-    ("observations", "segment"): list(SEGMENTS),
-    ("observations", "basis"): list(BASES),
-    ("observations", "measure"): list(MEASURES),
-    ("observations", "unit"): sorted(
-        {i.level_unit for i in INDICATORS.values() if i.level_unit} | {PCT, PP}
-    ),
+    **{
+        (table, column): codes
+        for table in ("observations", "conflicts", "coverage")
+        for column, codes in (
+            ("indicator", list(INDICATORS)),
+            ("region", list(REGIONS)),
+            ("segment", list(SEGMENTS)),
+            ("basis", list(BASES)),
+            ("measure", list(MEASURES)),
+            ("unit", _UNITS),
+        )
+        if not (table == "coverage" and column == "unit")
+    },
     ("indicators", "code"): list(INDICATORS),
     ("indicators", "section"): sorted({i.section for i in INDICATORS.values()}),
+    ("conflicts", "resolution"): ["kept", "none"],
+    ("coverage", "state"): ["printed", "derived", "conflict", "missing"],
 }
 
-#: Title and description of the wide table (the schema defines the other three).
+#: Title and description of the wide table (the schema defines the others).
 WIDE_TEXT: Final = (
     "Wide table",
     "One row per period, one column per series "
@@ -95,7 +104,8 @@ PACKAGE: Final[dict[str, Any]] = {
     "description": "Every figure of the monthly bulletins 电子信息制造业运行情况 of MIIT's "
     "运行监测协调局 as tidy data: one row per printed figure (latest vintage) and the series "
     "computed from them (flagged derived), a wide table with one row per period, the "
-    "indicator catalog and the provenance of every bulletin (sha256, vintage, when added). "
+    "indicator catalog and the provenance of every bulletin (sha256, vintage, when added); "
+    "the shipped datasets add the conflicts between copies and the months each series covers. "
     "Built by EIM Monitor's loader (code under the MIT licence).",
     # The figures are facts published by a state organ as public government information.
     # Facts, and 单纯事实消息, are outside copyright in China (Copyright Law of the PRC,

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow  # the real app under gunicorn
 #: The access log line: ``ACCESS <pid> <probe> /path 200``.
 ACCESS = ["--access-logfile", "-", "--access-logformat", "ACCESS %(p)s %({x-probe}i)s %(U)s %(s)s"]
 _LINE = re.compile(r"^ACCESS <(\d+)> ([0-9a-f]{32}) (\S+) (\d+)$", re.M)
-NEW_MONTH = "2025-06"
+NEW_MONTH = "2025-08"  # after the shipped data's last period (2025-07)
 CSV = f"/data/observations.csv?indicator=revenue&start={NEW_MONTH}&end={NEW_MONTH}"
 
 
@@ -121,7 +121,7 @@ def test_a_bulletin_added_through_one_worker_is_served_by_all(
 
     editor = EditorClient(main.url)
     assert editor.login().status_code == 303
-    preview = editor.act("preview", text=own_bulletin(6))
+    preview = editor.act("preview", text=own_bulletin(8))
     stored = editor.act("confirm", pending=preview.pending)
     assert f"Stored: {NEW_MONTH}" in stored.text
 

@@ -152,9 +152,9 @@ def test_chinese_paste_preview_and_cancel_stores_nothing(tab: Any, editor_app: E
     assert tab.current_url == f"{editor_app.url}/add?lang=zh"
 
     before = editor_app.version()
-    tab.find_element(By.ID, ids.ADD_TEXT).send_keys(own_bulletin(7))
+    tab.find_element(By.ID, ids.ADD_TEXT).send_keys(own_bulletin(8))
     tab.find_element(By.ID, ids.ADD_PREVIEW).click()
-    preview = wait_for_preview(tab, "预览：2025-07")
+    preview = wait_for_preview(tab, "预览：2025-08")
     headers = [th.text for th in tab.find_elements(By.CSS_SELECTOR, "table.add-facts thead th")]
     assert t("indicator", "zh") in headers and "指标" in headers, headers
     assert "与库中比较" in headers, headers
@@ -167,6 +167,6 @@ def test_chinese_paste_preview_and_cancel_stores_nothing(tab: Any, editor_app: E
     assert "未保存任何内容" in text_of(tab, ids.ADD_MESSAGE)
     assert not tab.find_elements(By.CSS_SELECTOR, "table.add-facts"), "the preview stayed"
     assert not enabled(tab, ids.ADD_CONFIRM), "confirm still enabled after cancel"
-    assert "2025-07" not in editor_app.periods()
+    assert "2025-08" not in editor_app.periods()
     assert editor_app.version() == before
     assert_no_console_errors(tab)

@@ -62,7 +62,12 @@ def test_the_default_view_draws_the_comparisons_as_derived(shipped_store: None) 
     traces = charts["growth"].figure["data"]
     assert traces[0]["name"] == "电子信息制造业" and traces[0]["line"]["dash"] == "solid"
     derived = traces[1:]
-    assert {trace["name"] for trace in derived} == {"全部工业（推算值）", "高技术制造业（推算值）"}
+    # the industry's own derived points: earlier periods recovered from later changes
+    assert {trace["name"] for trace in derived} == {
+        "电子信息制造业（推算值）",
+        "全部工业（推算值）",
+        "高技术制造业（推算值）",
+    }
     assert all(trace["line"]["dash"] == "dot" for trace in derived)
     for trace in traces:  # every point: hover text and the bulletin it came from
         for y, (hover, bulletin) in zip(trace["y"], trace["customdata"], strict=True):
@@ -75,7 +80,11 @@ def test_the_default_view_draws_the_comparisons_as_derived(shipped_store: None) 
 def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: None) -> None:
     page = growth.layout(lang="en", indicator="value_added", years="2021,2023")
     overlay = graphs(page)["years"].figure
-    assert [trace["name"] for trace in overlay["data"]] == ["2021", "2023"]
+    # both years hold months recovered from later bulletins' changes (2021-09, 2023-05 …)
+    assert [trace["name"] for trace in overlay["data"]] == [
+        "2021 (incl. derived)",
+        "2023 (incl. derived)",
+    ]
     assert all(len(trace["x"]) == 12 and len(trace["y"]) == 12 for trace in overlay["data"])
     assert component(page, ids.GROWTH_YEARS).value == [2021, 2023]
 
@@ -84,7 +93,7 @@ def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: N
     latest = available[-3:]
     assert component(fallback, ids.GROWTH_YEARS).value == latest
     names = [trace["name"] for trace in graphs(fallback)["years"].figure["data"]]
-    assert names == [f"{year}年" for year in latest]
+    assert [name.removesuffix("（含推算值）") for name in names] == [f"{year}年" for year in latest]
     options = component(fallback, ids.GROWTH_YEARS).options
     assert [option["value"] for option in options] == list(reversed(available))
 
