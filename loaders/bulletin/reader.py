@@ -56,6 +56,8 @@ class BulletinReader:
         self.issues: list[Issue] = []
         self.consumed: list[tuple[int, int]] = []
         self.period: Month | None = period
+        #: Why ``period`` is None, said in the refusal of each figure it leaves unread.
+        self.no_period = "the period it belongs to cannot be read"
         self.basis: Basis = "ytd"
         self.indicator: str | None = None
         self.region = "national"
@@ -118,8 +120,18 @@ class BulletinReader:
             self.period, self.basis = Month(int(token["year"]), 12), "ytd"
 
     def _set_period(self, year: str | None, month: int, basis: Basis) -> None:
+        self.no_period = "the period it belongs to cannot be read"
         if not 1 <= month <= 12:
             self.period = None  # e.g. "18月": no month; figures until the next marker are refused
+            return
+        if year is None and self.bulletin is not None and month > self.bulletin.month:
+            # a later month with no year: a bulletin never reports one, and the year before
+            # is always written out (去年7月, 2023年7月); it is text spliced into the copy
+            self.period = None
+            self.no_period = (
+                f"it follows 「{month}月」 with no year, a month after the bulletin's "
+                f"{self.bulletin}: a later bulletin's text spliced into this copy"
+            )
             return
         self.period, self.basis = marker_period(year, month, basis, self.bulletin), basis
 
@@ -167,7 +179,7 @@ class BulletinReader:
         period = period or self.period
         region = region or self.region
         if period is None:
-            self._refuse(figure, "the period it belongs to cannot be read")
+            self._refuse(figure, self.no_period)
             return
         if indicator is None:
             self.unread(figure, "no indicator of ours names it")

@@ -149,6 +149,13 @@ NEGATIVES = [
         fact(VA, YOY, 13.8),
         id="later-period-in-a-wrapper",
     ),
+    negative(
+        "1—5月份，规模以上电子信息制造业出口交货值同比增长3.8%。但7月开始回落，"
+        "规模以上电子信息制造业出口交货值同比增长3.3%。",
+        "it follows 「7月」 with no year, a month after the bulletin's 2024-05",
+        fact(EDV, YOY, 3.8),
+        id="a-later-month-without-its-year-spliced-in",
+    ),
 ]
 
 
