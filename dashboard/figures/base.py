@@ -4,9 +4,9 @@ Shapes: a ``Line`` is one series — a DataFrame with columns period (YYYY-MM), 
 derived (bool), bulletin (sha256), text — plus its name and unit. Builders return plain
 dict figures (``{"data": [...], "layout": {...}}``, no plotly objects: their validators cost
 more than the chart, and no default template) with:
-- missing months as gaps (the x axis is every month of the span, values None where a
-  bulletin printed nothing), never interpolated;
-- derived points on their own trace, dotted with open markers, named as derived;
+- time series as curves (``dashboard.figures.curves``): markers at the figures, solid
+  lines between consecutive months, thin dotted lines across missing months (never a value
+  invented there), derived points as open markers, a dated x axis;
 - hover text with the exact value and its unit, the period and the source bulletin;
   each point's ``customdata`` is [value text, bulletin key] (the trace's
   ``hovertemplate`` adds reported/derived and the key), so a click can open the
@@ -20,12 +20,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any
 
 import pandas as pd
 
+from dashboard.figures.curves import Point, curve_traces, date_axis, legend_keys
 from dashboard.figures.memo import column, memo
-from dashboard.i18n import marked_derived, t, unit_name, value_text
+from dashboard.i18n import t, unit_name, value_text
 from loaders.bulletin.periods import Month
 
 PALETTE = ("#c0392b", "#2c7fb8", "#7f7f7f", "#e6a117", "#41ab5d", "#8c6bb1", "#d95f0e")
@@ -40,6 +41,8 @@ class Line:
     frame: pd.DataFrame
     unit: str
     color: str | None = None
+    #: A year-to-date level: restarts every January, so never joined across one.
+    per_year: bool = False
 
 
 def month_span(periods: Sequence[str]) -> list[str]:
@@ -80,10 +83,6 @@ def rows_by_period(frame: pd.DataFrame) -> dict[bool, dict[str, dict[str, Any]]]
     return memo(frame, "rows_by_period", _split_rows)
 
 
-#: The customdata of a month without a figure.
-_NO_POINT: Final = ["", ""]
-
-
 def _drawn(
     frame: pd.DataFrame, derived: bool, unit: str, lang: str
 ) -> dict[str, tuple[float, list[str]]]:
@@ -109,12 +108,11 @@ def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
     return value_text(float(row["value"]), unit, lang)
 
 
-def hover_template(derived: bool, lang: str) -> str:
+def hover_template(lang: str) -> str:
     """The hover of a time series' points: ``<value> (公布值)<br>公报 <key>``, the line's
-    name beside it."""
-    kind = t("derived", lang) if derived else t("reported", lang)
+    name beside it; customdata is [value text, bulletin key, period, reported/derived]."""
     return (
-        f"%{{customdata[0]}} ({kind})<br>{t('bulletin', lang)} %{{customdata[1]}}"
+        f"%{{customdata[0]}} (%{{customdata[3]}})<br>{t('bulletin', lang)} %{{customdata[1]}}"
         "<extra>%{fullData.name}</extra>"
     )
 
@@ -182,59 +180,53 @@ def period_bounds(frame: pd.DataFrame) -> tuple[str, ...]:
     return memo(frame, "period_bounds", build)
 
 
-_Points = tuple[list[float | None], list[list[str]]] | None
+def _curve_points(line: Line, lang: str) -> dict[str, Point]:
+    """The line's figures by period, a printed one over a derived one of the same month."""
+    points: dict[str, Point] = {}
+    for derived in (True, False):
+        for period, (value, custom) in _drawn(line.frame, derived, line.unit, lang).items():
+            points[period] = Point(value, custom[0], custom[1], derived)
+    return points
 
 
-def _points(frame: pd.DataFrame, derived: bool, unit: str, lang: str, span: list[str]) -> _Points:
-    """The y values and customdata of ``frame``'s printed or derived figures over the months
-    of ``span`` (None where a month has none), or None when no month has one. Computed once
-    per frame, kind, unit, language and span: a chart of 30 years asks for the same lists on
-    every request. The lists are shared: never change them."""
+def _curve(line: Line, color: str, lang: str) -> tuple[list[dict[str, Any]], bool]:
+    """The line's traces and whether it has a derived point, once per frame, name, colour,
+    language and kind (the series of a data version serve many requests). The traces are
+    shared: never change them."""
 
-    def build(rows: pd.DataFrame) -> _Points:
-        drawn = _drawn(rows, derived, unit, lang)
-        values = [drawn[p][0] if p in drawn else None for p in span]
-        if all(v is None for v in values):
-            return None
-        return values, [drawn[p][1] if p in drawn else _NO_POINT for p in span]
+    def build(frame: pd.DataFrame) -> tuple[list[dict[str, Any]], bool]:
+        points = _curve_points(line, lang)
+        traces = curve_traces(
+            points, line.name, color, lang, per_year=line.per_year, template=hover_template(lang)
+        )
+        return traces, any(p.derived for p in points.values())
 
-    ends = f"{span[0]}:{span[-1]}" if span else ""
-    return memo(frame, f"points:{derived}:{unit}:{lang}:{ends}", build)
+    return memo(line.frame, f"curve:{line.name}:{color}:{lang}:{line.per_year}", build)
 
 
 def time_series(
     lines: Sequence[Line], title: str, unit: str, lang: str, span: Sequence[str] = ()
 ) -> Figure:
-    """Lines over months: reported solid, derived dotted; gaps where nothing was printed.
-    The x axis runs over every month of the lines and of ``span`` (periods that charts
-    drawn side by side share). A plain dict, built without plotly's validators (they cost
-    more than the chart)."""
+    """Lines over months as curves (``dashboard.figures.curves``): markers at the figures
+    (derived ones open), solid lines between consecutive months, thin dotted lines across
+    missing ones with a hover naming them; a dated x axis over every month of the lines and
+    of ``span`` (periods that charts drawn side by side share). A plain dict, built without
+    plotly's validators (they cost more than the chart)."""
     periods = [p for line in lines for p in period_bounds(line.frame)] + list(span)
     months = month_span(periods)
     traces: list[dict[str, Any]] = []
+    any_derived = any_gap = False
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
-        for derived in (False, True):
-            points = _points(line.frame, derived, line.unit, lang, months)
-            if points is None:
-                continue
-            values, custom = points
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": months,
-                    "y": values,
-                    "customdata": custom,
-                    "name": marked_derived(line.name, lang) if derived else line.name,
-                    "mode": "lines+markers",
-                    "connectgaps": False,
-                    "line": {"color": color, "dash": "dot" if derived else "solid", "width": 2},
-                    "marker": {"symbol": "circle-open" if derived else "circle", "size": 6},
-                    "hovertemplate": hover_template(derived, lang),
-                }
-            )
+        drawn, derived = _curve(line, color, lang)
+        traces += drawn
+        any_derived = any_derived or derived
+        any_gap = any_gap or len(drawn) > 1
     layout = base_layout(title, unit, lang)
-    if not traces:
+    layout["xaxis"] = date_axis(months)
+    if traces:
+        traces += legend_keys(any_derived, any_gap, lang)
+    else:
         layout["annotations"] = [no_data_note(lang)]
     return {"data": traces, "layout": layout}
 
@@ -263,27 +255,44 @@ def bars(
     return {"data": [trace], "layout": layout}
 
 
-def sparkline(frame: pd.DataFrame) -> Figure:
-    """A small trend line without axes, for a headline card."""
-    trace = {
-        "type": "scatter",
-        "x": frame["period"].tolist(),
-        "y": [_number(v) for v in frame["value"].tolist()],
-        "mode": "lines",
-        "line": {"color": PALETTE[0], "width": 2},
-        "hoverinfo": "skip",
-        "connectgaps": False,
-    }
+def sparkline(frame: pd.DataFrame, unit: str, lang: str, *, per_year: bool = False) -> Figure:
+    """A small trend for a headline card: the series as a curve (derived points open, gaps
+    dotted, a YTD level one line a year) on a dated axis, each point's hover its month and
+    value."""
+    line = Line("", frame, unit, PALETTE[0], per_year)
+    points = _curve_points(line, lang)
+    traces = curve_traces(
+        points,
+        "",
+        PALETTE[0],
+        lang,
+        per_year=per_year,
+        template="%{customdata[2]}: %{customdata[0]} (%{customdata[3]})<extra></extra>",
+    )
+    for trace in traces:
+        if trace.get("marker"):
+            trace["marker"] = {**trace["marker"], "size": 4}
+    axis = date_axis(month_span(list(points)))
+    axis.update(
+        dtick="M12",
+        tickformat="%Y",
+        tickfont={"size": 9},
+        showgrid=False,
+        minor={"ticks": ""},
+        fixedrange=True,
+    )
     layout = {
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "height": 50,
+        "margin": {"l": 0, "r": 0, "t": 4, "b": 18},
+        "height": 70,
         "showlegend": False,
-        "xaxis": {"visible": False, "type": "category"},
-        "yaxis": {"visible": False},
+        "hovermode": "closest",
+        "xaxis": axis,
+        "yaxis": {"visible": False, "fixedrange": True},
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
+        "font": {"family": FONT, "size": 10},
     }
-    return {"data": [trace], "layout": layout}
+    return {"data": traces, "layout": layout}
 
 
 GRAPH_CONFIG: dict[str, object] = {

@@ -115,7 +115,8 @@ def _level_axis_of(
 def level_figure(
     frame: pd.DataFrame, product: str, basis: str, lang: str, span: Sequence[str] = ()
 ) -> Figure:
-    """The product's level on ``basis``: printed solid, derived dotted (gaps where none)."""
+    """The product's level on ``basis`` as a curve (derived points open, dotted across
+    missing months; a year-to-date level one line a year)."""
     unit, factor, axis_unit, ticks = memo(
         frame, f"level_axis:{product}:{lang}", lambda rows: _level_axis_of(rows, product, lang)
     )
@@ -126,7 +127,12 @@ def level_figure(
         basis=basis_text(basis, lang),
         unit=axis_unit,
     )
-    lines = [Line(basis_name(basis, lang), frame, unit, PALETTE[0])] if not frame.empty else []
+    # a year-to-date level restarts each January: one line a year, never joined across one
+    lines = (
+        [Line(basis_name(basis, lang), frame, unit, PALETTE[0], per_year=basis == "ytd")]
+        if not frame.empty
+        else []
+    )
     figure = time_series(lines, title, unit, lang, span)
     return label_axis(finish(figure), factor, axis_unit, ticks)
 

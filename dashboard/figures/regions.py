@@ -28,8 +28,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.figures.base import PALETTE, Line, base_layout, source_key, time_series
-from dashboard.i18n import marked_derived, region_name, t, unit_name, value_text
-from dashboard.views.regions import REGIONS, Point, Share, period_label, points, series
+from dashboard.i18n import marked_derived, period_label, region_name, t, unit_name, value_text
+from dashboard.views.regions import REGIONS, Point, Share, points, series
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
 
 DERIVED_PATTERN = "/"

@@ -3,18 +3,21 @@
 In: a series frame (period YYYY-MM, value, derived, bulletin, text, as ``data.series`` gives
 it), the years to draw, the title and the unit of the values. Out: a plain dict figure whose x
 axis is the categories ``1月``..``12月`` / ``Jan``..``Dec``; a month without a figure is
-``None`` (a gap, never interpolated). Each point's customdata is [hover text, bulletin key,
-period].
+``None`` (a gap, never interpolated), spanned by a thin dotted line of the year's colour
+whose hover names the missing months (January, which no bulletin reports alone, is no
+gap). Each point's customdata is [hover text, bulletin key, period].
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from dashboard.figures.base import PALETTE, Figure, base_layout, rows_by_period, source_key
+from dashboard.figures.curves import GAP_WIDTH, gap_text, missing_months
 from dashboard.figures.look import finish, no_data
 from dashboard.figures.memo import memo
 from dashboard.i18n import lang_of, t, value_text
@@ -69,6 +72,59 @@ def _best_by_period(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return {**with_values(split[True]), **with_values(split[False])}
 
 
+def _gap_traces(
+    values: Sequence[float | None],
+    year: int,
+    labels: Sequence[str],
+    color: str,
+    name: str,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """The year's dotted lines across its missing months (January never counts: no bulletin
+    reports it alone) and an invisible hover point in each gap naming them."""
+    seen = [(month, value) for month, value in enumerate(values, start=1) if value is not None]
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    hover_x: list[str] = []
+    hover_y: list[float] = []
+    hover_text: list[list[str]] = []
+    for (before, low), (after, high) in pairwise(seen):
+        missing = missing_months(f"{year:04d}-{before:02d}", f"{year:04d}-{after:02d}")
+        if not missing:
+            continue
+        xs += [labels[before - 1], labels[after - 1], None]
+        ys += [low, high, None]
+        middle = (before + after) // 2
+        hover_x.append(labels[middle - 1])
+        hover_y.append(low + (middle - before) / (after - before) * (high - low))
+        hover_text.append([gap_text(missing, lang), "", missing[0]])
+    if not xs:
+        return []
+    common = {"type": "scatter", "name": name, "legendgroup": name, "showlegend": False}
+    return [
+        {
+            **common,
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "connectgaps": False,
+            "line": {"color": color, "dash": "dot", "width": GAP_WIDTH},
+            "hoverinfo": "skip",
+            "meta": "gap",
+        },
+        {
+            **common,
+            "x": hover_x,
+            "y": hover_y,
+            "customdata": hover_text,
+            "mode": "markers",
+            "marker": {"color": color, "size": 8, "opacity": 0},
+            "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+            "meta": "gap-hover",
+        },
+    ]
+
+
 def year_overlay(
     frame: pd.DataFrame, years: Sequence[int], title: str, unit: str, lang: str
 ) -> Figure:
@@ -102,14 +158,17 @@ def year_overlay(
             )
             symbols.append("circle-open" if found["derived"] else "circle")
         color = PALETTE[(len(ordered) - 1 - index) % len(PALETTE)]
+        name = t("growth.year_name", lang, year=year) + (
+            t("growth.with_derived", lang) if any_derived else ""
+        )
         traces.append(
             {
                 "type": "scatter",
                 "x": labels,
                 "y": ys,
                 "customdata": custom,
-                "name": t("growth.year_name", lang, year=year)
-                + (t("growth.with_derived", lang) if any_derived else ""),
+                "name": name,
+                "legendgroup": name,
                 "mode": "lines+markers",
                 "connectgaps": False,
                 "line": {"color": color, "width": 2},
@@ -117,6 +176,7 @@ def year_overlay(
                 "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
             }
         )
+        traces += _gap_traces(ys, year, labels, color, name, lang)
     figure = finish(
         {"data": traces, "layout": base_layout(title, unit, lang)},
         xaxis={

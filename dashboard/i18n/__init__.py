@@ -10,6 +10,7 @@ lang)`` a figure with its unit in the language's own scale (135000 亿元 -> ``1
 
 from __future__ import annotations
 
+import calendar
 import tomllib
 from pathlib import Path
 from typing import Any, Final
@@ -144,3 +145,19 @@ def value_text(value: float, unit: str, lang: str, decimals: int = 4) -> str:
                 shown = _number(base / threshold, decimals)
                 return f"{shown}{word} {en_noun}" if en else f"{shown}{word}{zh_noun}"
     return f"{_number(value, decimals)} {unit}"
+
+
+def period_label(period: str, lang: str, basis: str = "ytd") -> str:
+    """``2025-02`` -> ``2025年1—2月`` / ``Jan–Feb 2025`` (the cumulative span; ``2024-12``
+    the full year, ``2024年`` / ``2024``); with basis ``month``, ``2025年2月`` / ``Feb 2025``.
+    Anything else is returned as it is."""
+    try:
+        year, month = period.split("-")
+        number = int(month)
+        abbreviation = calendar.month_abbr[number]
+    except (ValueError, IndexError):
+        return period
+    if basis == "ytd" and number == 12:
+        return t("full_year", lang, year=year)
+    key = "cumulative_span" if number > 1 and basis == "ytd" else "single_month"
+    return t(key, lang, year=year, month=number, abbreviation=abbreviation)

@@ -1,5 +1,6 @@
-"""Overview: the latest period's headline figures as cards, each with its change on the
-previous period and a small trend line; ``?period=YYYY-MM`` shows any earlier period.
+"""Overview: the latest period's headline figures as cards, each with its change like with
+like (as the bulletin prints it, or on the same period a year earlier) and a dated trend
+line of two years; ``?period=YYYY-MM`` shows any earlier period.
 Under the cards, the period's bulletin as ``loaders.writer`` writes it from the stored
 facts, each number a link to its source bulletin (``dashboard.summary``).
 
@@ -16,7 +17,8 @@ from dash import dcc, html
 
 from dashboard import data, ids, routes, shell, summary
 from dashboard.figures.base import sparkline
-from dashboard.i18n import basis_name, indicator_name, lang_of, t, value_text
+from dashboard.i18n import basis_name, indicator_name, lang_of, period_label, t, value_text
+from loaders.bulletin.periods import Month
 
 PATH = routes.OVERVIEW
 
@@ -34,11 +36,56 @@ CARDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> html.Div:
-    """One headline figure: name, value with unit, change on the previous period, trend."""
+#: The card whose figure makes a period worth opening on: value added, year to date.
+HEADLINE = CARDS[0]
+#: Months of history a card's trend line shows, up to its period.
+TREND_MONTHS = 24
+
+
+def _year_earlier(period: str) -> str:
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+def comparison(indicator: str, measure: str, basis: str, period: str, lang: str) -> str:
+    """A card's change, like with like: what the bulletin itself prints (its change on the
+    previous period or on a year earlier, for a rate or the margin; its growth rate, for a
+    level); else the difference from the same period a year earlier, printed or derived;
+    else nothing. Never a period of another length (1—2月 against 1—11月)."""
+    if measure == "level" and indicator != "profit_margin":
+        rate = data.value_at(period, indicator, "yoy_pct", basis=basis)
+        if rate is None:
+            return ""
+        return t("overview.yoy", lang, rate=value_text(rate, "%", lang))
+    changes = data.series(indicator, "change_pp", basis=basis)
+    printed = changes[(changes["period"] == period) & ~changes["derived"]]
+    if not printed.empty:
+        # the previous period's change before the year-earlier one
+        row = printed.sort_values("ref_period", ascending=False).iloc[0]
+        return t(
+            "overview.change_printed",
+            lang,
+            ref=period_label(str(row["ref_period"]), lang, basis),
+            change=value_text(float(row["value"]), "pp", lang),
+        )
     series = data.series(indicator, measure, basis=basis)
-    series = series[~series["derived"]]
     now = series[series["period"] == period]
+    then = series[series["period"] == _year_earlier(period)]
+    if now.empty or then.empty:
+        return ""
+    difference = float(now["value"].iloc[0]) - float(then["value"].iloc[0])
+    return t(
+        "overview.change_year",
+        lang,
+        ref=period_label(_year_earlier(period), lang, basis),
+        change=value_text(difference, "pp", lang),
+    )
+
+
+def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> html.Div:
+    """One headline figure: name, value with unit, its change like with like, and a trend
+    of the last two years (dated, with a hover; a YTD level one line a year)."""
+    series = data.series(indicator, measure, basis=basis)
+    now = series[(series["period"] == period) & ~series["derived"]]
     title = f"{indicator_name(indicator, lang)} · {basis_name(basis, lang)}"
     if measure == "yoy_pct":
         title += " · " + t("year_on_year", lang)
@@ -51,26 +98,17 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
             className="card",
         )
     value, unit = float(now["value"].iloc[0]), str(now["unit"].iloc[0])
-    earlier = series[series["period"] < period]
-    if measure == "level" and unit != "%":
-        # Cumulative levels grow through the year: only one of the same year compares.
-        earlier = earlier[earlier["period"].str[:4] == period[:4]]
-    change = ""
-    if not earlier.empty:
-        difference = value - float(earlier["value"].iloc[-1])
-        change_unit = "pp" if unit == "%" else unit
-        change = (
-            f"{t('change_vs', lang)} ({earlier['period'].iloc[-1]}): "
-            f"{value_text(difference, change_unit, lang)}"
-        )
+    start = str(Month.parse(period).shifted(1 - TREND_MONTHS))
+    window = series[(series["period"] <= period) & (series["period"] >= start)]
+    per_year = measure == "level" and unit != "%" and basis == "ytd"
     return html.Div(
         [
             html.Div(title, className="card-title"),
             html.Div(value_text(value, unit, lang), className="card-value"),
-            html.Div(change, className="card-change"),
+            html.Div(comparison(indicator, measure, basis, period, lang), className="card-change"),
             dcc.Graph(
-                figure=sparkline(series[series["period"] <= period].tail(12)),
-                config={"displayModeBar": False, "staticPlot": True},
+                figure=sparkline(window, unit, lang, per_year=per_year),
+                config={"displayModeBar": False},
                 className="card-trend",
             ),
         ],
@@ -78,11 +116,20 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
     )
 
 
+def default_period(periods: list[str]) -> str:
+    """The latest period whose headline figure (value added, year to date) is printed: a
+    period known only from a partial copy (a news item on exports) would show empty cards;
+    the latest period when none has it, "" when there is none."""
+    headline = data.series(*HEADLINE[:2], basis=HEADLINE[2])
+    printed = set(headline.loc[~headline["derived"], "period"])
+    return next((p for p in reversed(periods) if p in printed), periods[-1] if periods else "")
+
+
 def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
     """The overview of ``period`` (default: the latest)."""
     lang = lang_of(lang)
     periods = data.periods()
-    chosen = period if period in periods else (periods[-1] if periods else "")
+    chosen = period if period in periods else default_period(periods)
     return html.Div(
         [
             html.H2(t("nav.overview", lang)),

@@ -34,12 +34,11 @@ from dashboard.figures.regions import (
     shares_figure,
     shares_over_time_figure,
 )
-from dashboard.i18n import lang_of, t
+from dashboard.i18n import lang_of, period_label, t
 from dashboard.views.regions import (
     Share,
     chosen_period,
     complete_periods,
-    period_label,
     regional,
     regional_periods,
     share_note_parts,

@@ -13,7 +13,6 @@ as plain texts.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,18 +29,6 @@ REGIONS: tuple[str, ...] = (*FOUR_REGIONS, *CLUSTERS)
 #: Added to the rounding of the printed figures before a printed share counts as differing
 #: from the computed one (as in ``loaders.bulletin.checks``).
 SHARE_SLACK = 0.05
-
-
-def period_label(period: str, lang: str) -> str:
-    """``2025-02`` -> ``2025年1—2月`` / ``Jan–Feb 2025`` (the cumulative span)."""
-    try:
-        year, month = period.split("-")
-        number = int(month)
-        abbreviation = calendar.month_abbr[number]
-    except (ValueError, IndexError):
-        return period
-    key = "cumulative_span" if number > 1 else "january"
-    return t(key, lang, year=year, month=number, abbreviation=abbreviation)
 
 
 def regional(observations: pd.DataFrame) -> pd.DataFrame:

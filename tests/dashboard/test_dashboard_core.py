@@ -43,23 +43,29 @@ def _frame(rows: list[tuple[str, float, bool]]) -> pd.DataFrame:
     )
 
 
-def test_missing_months_are_gaps_and_derived_points_are_dotted() -> None:
+def test_consecutive_months_are_joined_and_derived_points_are_open() -> None:
     line = base.Line(
         "增加值",
         _frame([("2024-03", 1.0, False), ("2024-05", 3.0, False), ("2024-04", 2.0, True)]),
         "%",
     )
     figure = base.time_series([line], "增速", "%", "zh")
-    reported, derived = figure["data"]
-    assert reported["x"] == ["2024-03", "2024-04", "2024-05"]
-    assert reported["y"] == [1.0, None, 3.0]
-    assert reported["connectgaps"] is False
-    assert derived["y"] == [None, 2.0, None]
-    assert derived["line"]["dash"] == "dot" and "推算值" in derived["name"]
-    assert reported["customdata"][0][1] == "ab" * 8  # the bulletin's key: 16 hex digits
-    assert reported["customdata"][1] == ["", ""]  # a gap has no hover and no source
+    curve, key = figure["data"]  # no gap: no dotted line; a legend key for the open marker
+    assert curve["x"] == ["2024-03", "2024-04", "2024-05"]
+    assert curve["y"] == [1.0, 2.0, 3.0]
+    assert curve["marker"]["symbol"] == ["circle", "circle-open", "circle"]
+    assert curve["customdata"][0][1] == "ab" * 8  # the bulletin's key: 16 hex digits
+    assert [c[3] for c in curve["customdata"]] == ["公布值", "推算值", "公布值"]
+    assert key["meta"] == "key" and key["marker"]["symbol"] == "circle-open"
     assert figure["layout"]["yaxis"]["title"]["text"] == "%"
+    assert figure["layout"]["xaxis"]["type"] == "date"
     assert "template" not in figure["layout"]
+
+
+def test_a_printed_figure_wins_over_a_derived_one_of_the_same_month() -> None:
+    line = base.Line("增加值", _frame([("2024-03", 1.0, False), ("2024-03", 1.04, True)]), "%")
+    (curve,) = base.time_series([line], "增速", "%", "zh")["data"]
+    assert curve["y"] == [1.0] and curve["marker"]["symbol"] == ["circle"]
 
 
 def test_a_figure_without_data_says_so() -> None:
@@ -98,6 +104,52 @@ def test_overview_shows_cards_for_a_period_in_both_languages(shipped_store: None
     en = str(overview.layout(lang="en", period=latest))
     assert "增加值" in zh and "Value added" in en
     assert str(overview.layout(lang="xx", period="1999-01")) == zh  # nonsense -> defaults
+
+
+def test_overview_opens_on_the_latest_period_that_prints_the_headline(shipped_store: None) -> None:
+    from dashboard.pages import overview
+
+    periods = data.periods()
+    chosen = overview.default_period(periods)
+    printed = data.series("value_added", "yoy_pct", basis="ytd")
+    printed = set(printed.loc[~printed["derived"], "period"])
+    assert chosen in printed
+    assert not [p for p in periods if p > chosen and p in printed]
+    # the shipped data end with a period known from a partial copy only (exports, products)
+    assert chosen < periods[-1]
+    assert overview.default_period([]) == ""
+
+
+def test_overview_cards_compare_like_with_like(shipped_store: None) -> None:
+    from dashboard.pages import overview
+
+    # what the bulletin prints: 1—11月 against 1—10月, and 1—2月 against the whole year before
+    assert overview.comparison("value_added", "yoy_pct", "ytd", "2023-11", "zh") == (
+        "较2023年1—10月：+0.9个百分点（公报所列）"
+    )
+    assert overview.comparison("export_delivery_value", "yoy_pct", "ytd", "2025-02", "en") == (
+        "vs 2024: +3.7 pp (as printed)"
+    )
+    # else the same period a year earlier, never the previous bulletin (1—2月 vs 1—11月)
+    early = overview.comparison("value_added", "yoy_pct", "ytd", "2025-02", "zh")
+    assert early.startswith("较上年同期（2024年1—2月）：")
+    # a level: the growth its bulletin prints
+    assert overview.comparison("revenue", "level", "ytd", "2025-02", "en").startswith("y/y ")
+
+
+def test_a_card_trend_is_a_dated_curve_with_a_hover() -> None:
+    frame = _frame([("2024-11", 1.0, False), ("2024-12", 2.0, False), ("2025-02", 1.5, False)])
+    frame["unit"] = "%"
+    figure = base.sparkline(frame, "%", "zh")
+    (curve,) = figure["data"]
+    assert curve["x"] == ["2024-11", "2024-12", "2025-02"]  # no January: joined
+    assert "%{customdata[2]}" in curve["hovertemplate"] and curve["customdata"][0][0] == "1%"
+    assert figure["layout"]["xaxis"]["type"] == "date"
+    levels = _frame(
+        [("2024-11", 100.0, False), ("2024-12", 110.0, False), ("2025-02", 20.0, False)]
+    )
+    (per_year,) = base.sparkline(levels, "亿元", "zh", per_year=True)["data"]
+    assert per_year["x"] == ["2024-11", "2024-12", None, "2025-02"]  # a new year, a new line
 
 
 def test_every_page_answers_through_the_server(shipped_store: None) -> None:

@@ -51,7 +51,7 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
         ]
     )
     figure = year_overlay(frame, [2024, 2023], "增加值增速（%）", "%", "zh")
-    traces = figure["data"]
+    traces = [trace for trace in figure["data"] if "meta" not in trace]
     assert [trace["name"] for trace in traces] == ["2023年", "2024年"]
     for trace in traces:
         assert trace["x"] == [f"{month}月" for month in range(1, 13)]
@@ -66,6 +66,12 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
     assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover and SHA[:12] in hover
     assert traces[0]["customdata"][0] == ["", "", "2023-01"]
     assert traces[1]["line"]["color"] == base.PALETTE[0]  # the latest year in red
+    # April and May: a thin dotted line of 2023's colour from March to June, a hover naming them
+    gap, hover = [trace for trace in figure["data"] if "meta" in trace]
+    assert (gap["x"], gap["y"]) == (["3月", "6月", None], [-1.1, 0.0, None])
+    assert gap["line"] == {"color": traces[0]["line"]["color"], "dash": "dot", "width": 1}
+    assert hover["customdata"][0][0] == "2023-04 至 2023-05 无数据（2个月）"
+    assert hover["x"] == ["4月"] and hover["name"] == "2023年"
     layout = figure["layout"]
     assert layout["xaxis"]["type"] == "category"
     assert layout["xaxis"]["categoryarray"] == traces[0]["x"]
@@ -99,29 +105,37 @@ def test_year_overlay_without_figures_says_so() -> None:
 # -- growth and single-month charts --------------------------------------------------------
 
 
-def test_comparison_lines_are_drawn_as_derived() -> None:
+def test_comparison_lines_are_curves_of_open_markers() -> None:
     frames = {
         "value_added": series([("2024-02", 14.6, False), ("2024-04", 13.0, False)]),
-        "industry_value_added": series([("2024-02", 7.0, True), ("2024-04", 6.1, True)]),
+        "industry_value_added": series([("2024-02", 7.0, True), ("2024-03", 6.1, True)]),
         "high_tech_value_added": series([]),
     }
     figure = growth_figure(frames, "value_added", "ytd", "zh")
-    electronics, industry = figure["data"]
+    electronics, gap, gap_hover, industry, *keys = figure["data"]
     assert electronics["name"] == "电子信息制造业"
     assert electronics["line"]["dash"] == "solid"
-    assert electronics["x"] == ["2024-02", "2024-03", "2024-04"]
-    assert electronics["y"] == [14.6, None, 13.0]  # the missing month is a gap
+    # the missing month breaks the solid line; a thin dotted line of the same colour spans it
+    assert electronics["x"] == ["2024-02", None, "2024-04"]
+    assert electronics["y"] == [14.6, None, 13.0]
     assert electronics["connectgaps"] is False
-    assert industry["line"]["dash"] == "dot" and "推算值" in industry["name"]
-    assert industry["marker"]["symbol"] == "circle-open"
+    assert (gap["line"]["dash"], gap["line"]["color"]) == ("dot", electronics["line"]["color"])
+    assert gap["x"] == ["2024-02", "2024-04", None] and gap["showlegend"] is False
+    assert gap_hover["x"] == ["2024-03"] and "2024-03 无数据" in gap_hover["customdata"][0][0]
+    # derived points: open markers on a solid line between consecutive months
+    assert industry["name"] == "全部工业" and industry["line"]["dash"] == "solid"
+    assert industry["marker"]["symbol"] == ["circle-open", "circle-open"]
+    assert [c[3] for c in industry["customdata"]] == ["推算值", "推算值"]
+    assert [key["name"] for key in keys] == ["空心点：推算值", "虚线：其间月份无数据"]
     assert figure["layout"]["title"]["text"] == "增加值累计同比增速（%）"
     assert figure["layout"]["yaxis"]["title"]["text"] == "%"
+    assert figure["layout"]["xaxis"]["type"] == "date"
     assert figure["layout"]["height"] == CHART_HEIGHT
     assert "template" not in figure["layout"]
 
     english = growth_figure(frames, "value_added", "month", "en")
-    assert english["data"][1]["name"].startswith("All industry")
-    assert "derived" in english["data"][1]["name"]
+    assert english["data"][3]["name"].startswith("All industry")
+    assert english["data"][-1]["name"] == "Dotted: months without a figure"
     assert english["layout"]["title"]["text"] == "Value added: growth y/y, single month (%)"
 
 
@@ -161,7 +175,8 @@ def test_a_shared_span_gives_charts_the_same_months_and_draws_nothing() -> None:
     assert span_of([frames["c"]]) == ()
     figure = month_figure({"value_added": frames["a"]}, "zh", span)
     (trace,) = figure["data"]
-    assert trace["x"] == ["2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
-    assert trace["y"] == [None, None, None, 1.0, 2.0]
+    assert trace["x"] == ["2024-02", "2024-03"] and trace["y"] == [1.0, 2.0]
+    # the axis runs over the shared span: half a month of room at each end
+    assert figure["layout"]["xaxis"]["range"] == ["2023-10-16", "2024-03-15"]
     alone = month_figure({"value_added": frames["a"]}, "zh")
-    assert alone["data"][0]["x"] == ["2024-02", "2024-03"]
+    assert alone["layout"]["xaxis"]["range"] == ["2024-01-16", "2024-03-15"]

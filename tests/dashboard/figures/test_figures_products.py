@@ -71,27 +71,48 @@ def test_level_ticks_are_round_in_the_axis_unit() -> None:
 # -- figures -------------------------------------------------------------------------------
 
 
-def test_level_figure_draws_derived_months_dotted_with_exact_values() -> None:
+def test_level_figure_draws_a_curve_with_derived_months_open_and_exact_values() -> None:
     frame = series([("2021-06", 14000, False), ("2021-08", 13000, False), ("2021-09", 12700, True)])
     figure = level_figure(frame, "output_mobile_phones", "month", "zh")
-    reported, derived = figure["data"]
-    assert reported["x"] == ["2021-06", "2021-07", "2021-08", "2021-09"]
-    assert reported["y"] == [14000.0, None, 13000.0, None]  # July missing: a gap
-    assert reported["connectgaps"] is False
-    assert derived["y"] == [None, None, None, 12700.0]
-    assert derived["line"]["dash"] == "dot" and derived["name"] == "当月（推算值）"
-    assert reported["line"]["dash"] == "solid"
-    hover, bulletin = derived["customdata"][3]
-    assert hover == "1.27亿台" and bulletin == SHA[:16]
-    assert "推算值" in derived["hovertemplate"] and "公布值" in reported["hovertemplate"]
-    assert "%{customdata[0]}" in derived["hovertemplate"]
-    assert "%{customdata[1]}" in derived["hovertemplate"]
+    curve, gap, gap_hover, *keys = figure["data"]
+    assert curve["x"] == ["2021-06", None, "2021-08", "2021-09"]  # July missing: a break
+    assert curve["y"] == [14000.0, None, 13000.0, 12700.0]
+    assert curve["connectgaps"] is False and curve["line"]["dash"] == "solid"
+    assert (
+        curve["marker"]["symbol"][-1] == "circle-open" and curve["marker"]["symbol"][0] == "circle"
+    )
+    assert gap["x"] == ["2021-06", "2021-08", None] and gap["line"]["dash"] == "dot"
+    assert gap_hover["customdata"] == [["2021-07 无数据", "", "2021-07"]]
+    hover, bulletin, period, kind = curve["customdata"][3]
+    assert (hover, bulletin, period, kind) == ("1.27亿台", SHA[:16], "2021-09", "推算值")
+    assert curve["customdata"][0][3] == "公布值"
+    assert "%{customdata[0]}" in curve["hovertemplate"]
+    assert "%{customdata[1]}" in curve["hovertemplate"]
+    assert len(keys) == 2
     layout = figure["layout"]
     assert layout["title"]["text"] == "手机产量（当月，亿台）"
     assert layout["yaxis"]["title"]["text"] == "亿台"
     assert layout["yaxis"]["ticktext"] == ["1.25", "1.3", "1.35", "1.4"]
     assert layout["yaxis"]["tickvals"] == [12500, 13000, 13500, 14000]
     assert layout["height"] == CHART_HEIGHT
+
+
+def test_a_year_to_date_level_is_never_joined_across_a_january() -> None:
+    frame = series(
+        [("2023-11", 140000, False), ("2023-12", 156000, False), ("2024-02", 21000, False)]
+    )
+    figure = level_figure(frame, "output_mobile_phones", "ytd", "zh")
+    curve, *_keys = figure["data"]
+    assert curve["x"] == ["2023-11", "2023-12", None, "2024-02"]  # one line a year
+    assert not any(trace.get("meta") == "gap" for trace in figure["data"])
+    # a gap inside a year is still dotted
+    inside = series([("2024-02", 21000, False), ("2024-05", 52000, False)])
+    _, gap, *_ = level_figure(inside, "output_mobile_phones", "ytd", "zh")["data"]
+    assert gap["meta"] == "gap" and gap["x"] == ["2024-02", "2024-05", None]
+    # a rate is joined from December to February: January has no bulletin
+    rates = series([("2023-12", 6.0, False), ("2024-02", 5.1, False)], unit="%")
+    (joined,) = growth_figure(rates, "output_mobile_phones", "ytd", "zh")["data"]
+    assert joined["x"] == ["2023-12", "2024-02"]
 
 
 def test_level_figure_in_english() -> None:
@@ -108,8 +129,9 @@ def test_level_figure_in_english() -> None:
 def test_growth_figure_and_empty_figures() -> None:
     frame = series([("2020-05", -9.0, False), ("2020-08", 3.5, False)], unit="%")
     figure = growth_figure(frame, "output_mobile_phones", "month", "en")
-    (trace,) = figure["data"]
-    assert trace["y"] == [-9.0, None, None, 3.5]
+    trace, _gap, gap_hover, _key = figure["data"]
+    assert trace["y"] == [-9.0, None, 3.5]
+    assert gap_hover["customdata"][0][:2] == ["No figure from 2020-06 to 2020-07 (2 months)", ""]
     assert (
         figure["layout"]["title"]["text"] == "Output: mobile phones: growth y/y, single month (%)"
     )

@@ -57,22 +57,26 @@ def test_the_page_renders_every_query(
     assert component(page, ids.GROWTH_BASIS).value == (basis if basis in BASES else "ytd")
 
 
-def test_the_default_view_draws_the_comparisons_as_derived(shipped_store: None) -> None:
+def test_the_default_view_draws_curves_with_the_comparisons_as_derived(
+    shipped_store: None,
+) -> None:
     charts = graphs(growth.layout())
     traces = charts["growth"].figure["data"]
-    assert traces[0]["name"] == "电子信息制造业" and traces[0]["line"]["dash"] == "solid"
-    derived = traces[1:]
-    # the industry's own derived points: earlier periods recovered from later changes
-    assert {trace["name"] for trace in derived} == {
-        "电子信息制造业（推算值）",
-        "全部工业（推算值）",
-        "高技术制造业（推算值）",
-    }
-    assert all(trace["line"]["dash"] == "dot" for trace in derived)
-    for trace in traces:  # every point: hover text and the bulletin it came from
-        for y, (hover, bulletin) in zip(trace["y"], trace["customdata"], strict=True):
+    curves = [trace for trace in traces if "meta" not in trace]
+    assert [trace["name"] for trace in curves] == ["电子信息制造业", "全部工业", "高技术制造业"]
+    assert all(trace["line"]["dash"] == "solid" for trace in curves)
+    ours, *comparisons = curves
+    # the industry's own curve: printed points, and earlier periods recovered from changes
+    assert {"circle", "circle-open"} <= set(ours["marker"]["symbol"])
+    for trace in comparisons:  # derived from the printed gaps: every point open
+        assert {s for s, y in zip(trace["marker"]["symbol"], trace["y"], strict=True) if y} == {
+            "circle-open"
+        }
+    assert any(trace.get("meta") == "gap" for trace in traces)
+    for trace in curves:  # every point: hover text and the bulletin it came from
+        for y, (hover, bulletin, _, kind) in zip(trace["y"], trace["customdata"], strict=True):
             if y is not None:
-                assert "%" in hover and len(bulletin) == 16  # the bulletin's key
+                assert "%" in hover and len(bulletin) == 16 and kind in ("公布值", "推算值")
     months = charts["month"].figure["data"]
     assert {"增加值", "出口交货值"} <= {trace["name"] for trace in months}
 
@@ -80,6 +84,7 @@ def test_the_default_view_draws_the_comparisons_as_derived(shipped_store: None) 
 def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: None) -> None:
     page = growth.layout(lang="en", indicator="value_added", years="2021,2023")
     overlay = graphs(page)["years"].figure
+    overlay["data"] = [trace for trace in overlay["data"] if "meta" not in trace]  # not gaps
     # both years hold months recovered from later bulletins' changes (2021-09, 2023-05 …)
     assert [trace["name"] for trace in overlay["data"]] == [
         "2021 (incl. derived)",
@@ -92,7 +97,11 @@ def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: N
     available = years_of(data.series("value_added", "yoy_pct", basis="ytd"))
     latest = available[-3:]
     assert component(fallback, ids.GROWTH_YEARS).value == latest
-    names = [trace["name"] for trace in graphs(fallback)["years"].figure["data"]]
+    names = [
+        trace["name"]
+        for trace in graphs(fallback)["years"].figure["data"]
+        if "meta" not in trace  # the gaps' dotted lines and hovers share their year's name
+    ]
     assert [name.removesuffix("（含推算值）") for name in names] == [f"{year}年" for year in latest]
     options = component(fallback, ids.GROWTH_YEARS).options
     assert [option["value"] for option in options] == list(reversed(available))
@@ -100,7 +109,8 @@ def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: N
 
 def test_the_two_time_series_share_their_months(shipped_store: None) -> None:
     charts = graphs(growth.layout(lang="en"))
-    assert charts["growth"].figure["data"][0]["x"] == charts["month"].figure["data"][0]["x"]
+    growth_axis = charts["growth"].figure["layout"]["xaxis"]
+    assert growth_axis["range"] == charts["month"].figure["layout"]["xaxis"]["range"]
 
 
 def test_the_page_answers_through_the_server(shipped_store: None) -> None:

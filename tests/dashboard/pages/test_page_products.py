@@ -53,15 +53,17 @@ def test_the_page_renders_every_query(
 def test_phones_show_printed_and_derived_single_months(shipped_store: None) -> None:
     charts = graphs(products.layout(product="output_mobile_phones", basis="month"))
     level = charts["level"].figure
-    names = [trace["name"] for trace in level["data"]]
-    assert names == ["当月", "当月（推算值）"]
-    assert level["data"][1]["line"]["dash"] == "dot"
+    curve = level["data"][0]
+    assert curve["name"] == "当月"
+    kinds = {c[3] for c in curve["customdata"] if c[3]}
+    assert kinds == {"公布值", "推算值"}  # printed and derived single months, one curve
+    assert {"circle", "circle-open"} <= set(curve["marker"]["symbol"])
     assert level["layout"]["yaxis"]["title"]["text"] == "亿台"
-    printed = data.series("output_mobile_phones", "level", basis="month")
-    drawn = {y for trace in level["data"] for y in trace["y"] if y is not None}
-    assert drawn == set(printed["value"].astype(float))  # the exact stored values
+    stored = data.series("output_mobile_phones", "level", basis="month")
+    drawn = {y for y in curve["y"] if y is not None}
+    assert drawn == set(stored["value"].astype(float))  # the exact stored values
     # both charts over the same months
-    assert level["data"][0]["x"] == charts["growth"].figure["data"][0]["x"]
+    assert level["layout"]["xaxis"]["range"] == charts["growth"].figure["layout"]["xaxis"]["range"]
 
 
 def test_unknown_products_fall_back_to_phones(shipped_store: None) -> None:

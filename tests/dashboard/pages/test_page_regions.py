@@ -145,17 +145,16 @@ def test_shares_never_printed_are_computed_and_drawn_as_derived(
     assert "No share was printed" in note
 
 
-def test_shares_over_time_draw_derived_points_dotted_with_gaps(
+def test_shares_over_time_draw_derived_points_open_and_dotted_across_gaps(
     regional_store: dict[str, str],
 ) -> None:
     figure = _valid(figures.shares_over_time_figure(_frame(), "zh"))
-    east = [trace for trace in figure.data if trace.name.startswith("东部地区")]
-    printed, derived = east
-    assert list(printed.x) == ["2026-03", "2026-04", "2026-05"]
-    assert list(printed.y) == [None, None, 68.5]
-    assert derived.line.dash == "dot" and "推算值" in derived.name
-    assert derived.y[0] == pytest.approx(68.0)
-    assert derived.y[1] is None  # April: no bulletin, a gap
+    curve, gap, gap_hover = [trace for trace in figure.data if trace.name == "东部地区"]
+    assert list(curve.x) == ["2026-03", None, "2026-05"]  # April: no bulletin, a break
+    assert curve.y[0] == pytest.approx(68.0) and curve.y[2] == 68.5
+    assert list(curve.marker.symbol) == ["circle-open", "circle", "circle"]
+    assert gap.line.dash == "dot" and list(gap.x) == ["2026-03", "2026-05", None]
+    assert gap_hover.customdata[0][0] == "2026-04 无数据"
 
 
 def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: None) -> None:
