@@ -4,7 +4,8 @@ One pattern-matching callback listens to every graph whose id is
 ``{"type": ids.CHART, "page": …, "name": …}``. A point's ``customdata`` is
 [hover text, bulletin key] (``dashboard.figures.base.source_key``: the first 16 hex digits of
 its sha256), optionally with its period third
-(bars, whose x is a region, not a period). The click sends the shell's URL to
+(bars, whose x is a region, not a period) and its value fourth (the coverage map's squares,
+whose y is a series' name). The click sends the shell's URL to
 
     /bulletins?bulletin=<key>&period=<YYYY-MM>&value=<y>&lang=<current>
 
@@ -62,7 +63,9 @@ def _source(point: object) -> tuple[str, str, str] | None:
         (c for c in (custom[2] if len(custom) > 2 else None, point.get("x")) if is_period(c)),
         "",
     )
-    return sha, period, _number(point.get("y"))
+    # a square of the coverage map carries its value fourth: its y is the series' name
+    value = _number(custom[3]) if len(custom) > 3 else ""
+    return sha, period, value or _number(point.get("y"))
 
 
 def source_location(click_data: object, lang: str) -> tuple[str, str] | None:

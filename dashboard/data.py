@@ -122,6 +122,25 @@ def bulletins(as_of: str = "") -> pd.DataFrame:
     return _bulletins(store().url, version())
 
 
+@cached(maxsize=4)
+def _conflicts(url: str, version: int) -> frozenset[tuple[tuple[str, ...], str]]:
+    from loaders.tables.recover import recovered
+
+    return frozenset(
+        ((indicator, region, segment, basis, measure), period)
+        for period, indicator, region, segment, basis, measure, _ in recovered(
+            store().facts()
+        ).disagreements
+    )
+
+
+def conflicts() -> frozenset[tuple[tuple[str, ...], str]]:
+    """The figures in conflict, as ((indicator, region, segment, basis, measure), period):
+    those that the changes printed in several bulletins give differently, so none is
+    derived (``eim check`` lists them)."""
+    return _conflicts(store().url, version())
+
+
 def periods() -> list[str]:
     """The periods that have any fact, oldest first."""
     return sorted(observations()["period"].unique().tolist())

@@ -15,24 +15,39 @@ the year to date only (1—M月), so every figure here is cumulative.
                       derived, hatched) wherever the two differ by more than the printed
                       figures' rounding or no share was printed
     levels            revenue by region (亿元)
-    shares_over_time  each region's share over the months, printed solid, derived dotted
+    shares_stacked    the four regions' shares as one 100 % stacked bar per period that has
+                      all four (derived shares hatched)
+    growth_over_time  each region's and cluster's growth over the months, as curves
+    shares_over_time  each region's share over the months, as curves (derived points open,
+                      gaps dotted)
 Every bar's customdata is [hover text, bulletin key, period], like the time series'
 points, so a click opens the bulletin it came from (``dashboard.clicks``).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from dashboard.figures.base import PALETTE, Line, base_layout, source_key, time_series
+from dashboard.figures.base import (
+    PALETTE,
+    Line,
+    base_layout,
+    no_data_note,
+    source_key,
+    time_series,
+)
 from dashboard.i18n import marked_derived, period_label, region_name, t, unit_name, value_text
 from dashboard.views.regions import REGIONS, Point, Share, points, series
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
 
 DERIVED_PATTERN = "/"
+#: The four regions' colours over time (east, central, west, northeast) and the clusters'.
+FOUR_COLORS = (PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3])
+CLUSTER_COLORS = (PALETTE[4], PALETTE[5])
 #: A bar chart as plotly reads it: {"data": [traces], "layout": {...}}.
 Figure = dict[str, Any]
 
@@ -258,4 +273,101 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
     layout["legend"] = {**layout["legend"], "y": -0.45}  # below the month labels and title
     layout["margin"] = {**layout["margin"], "b": 130}
     layout["height"] = 520
+    return figure
+
+
+def _titled(key: str, unit: str, lang: str) -> str:
+    unit_text = unit_name(unit, lang)
+    name = t(f"regions.{key}", lang)
+    return f"{name} ({unit_text})" if lang == "en" else f"{name}（{unit_text}）"
+
+
+def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
+    """The four regions' shares of national revenue as one 100 % stacked bar per period
+    that has all four (printed bars solid, derived ones hatched and lighter); a period
+    missing a region is left out rather than stacked short."""
+    four = {region: series(frame, region, "share_pct") for region in FOUR_REGIONS}
+    by_region = {
+        region: {
+            str(row["period"]): row
+            for row in rows.sort_values("derived", ascending=False).to_dict("records")
+        }
+        for region, rows in four.items()
+    }
+    periods = sorted(set.intersection(*(set(rows) for rows in by_region.values())))
+    traces = []
+    for index, region in enumerate(FOUR_REGIONS):
+        rows = [by_region[region][p] for p in periods]
+        derived = [bool(row["derived"]) for row in rows]
+        color = FOUR_COLORS[index]
+        traces.append(
+            {
+                "type": "bar",
+                "x": list(periods),
+                "y": [float(row["value"]) for row in rows],
+                "name": region_name(region, lang),
+                "customdata": [
+                    [
+                        _hover(
+                            region,
+                            float(row["value"]),
+                            "%",
+                            d,
+                            p,
+                            str(row["bulletin"]),
+                            lang,
+                        ),
+                        source_key(row["bulletin"]),
+                        p,
+                    ]
+                    for p, row, d in zip(periods, rows, derived, strict=True)
+                ],
+                "hovertemplate": "%{customdata[0]}<extra></extra>",
+                "marker": {
+                    "color": color,
+                    "opacity": [0.6 if d else 1.0 for d in derived],
+                    "pattern": {"shape": [DERIVED_PATTERN if d else "" for d in derived]},
+                    "line": {"color": color, "width": 1},
+                },
+            }
+        )
+    layout = base_layout(_titled("shares_stacked", "%", lang), "%", lang)
+    layout.update(
+        barmode="stack",
+        hovermode="closest",
+        xaxis={"type": "category", "title": {"text": t("period", lang)}, "tickangle": -45},
+        # the printed shares may add up to a little over 100 %: the axis keeps every bar whole
+        yaxis={**layout["yaxis"], "range": [0, _stack_top(traces)], "ticksuffix": "%"},
+        height=420,
+        legend={"orientation": "h", "y": -0.35},
+        margin={**layout["margin"], "b": 110},
+    )
+    if not traces or not periods:
+        layout["annotations"] = [no_data_note(lang)]
+        traces = []
+    return {"data": traces, "layout": layout}
+
+
+def _stack_top(traces: Sequence[Figure]) -> float:
+    """The top of the stacked bars' axis: 100, or the highest stack rounded up."""
+    totals = [sum(values) for values in zip(*(trace["y"] for trace in traces), strict=True)]
+    return float(max([100.0, *(math.ceil(total) for total in totals)]))
+
+
+def growth_over_time_figure(frame: pd.DataFrame, lang: str) -> Figure:
+    """Each region's revenue growth year on year (year to date) over the months, the four
+    regions and, beside them, the two clusters, as curves (gaps dotted, derived points
+    open)."""
+    colors = (*FOUR_COLORS, *CLUSTER_COLORS)
+    lines = [
+        Line(region_name(region, lang), series(frame, region, "yoy_pct"), "%", colors[index])
+        for index, region in enumerate(REGIONS)
+        if not series(frame, region, "yoy_pct").empty
+    ]
+    figure = time_series(lines, _titled("growth_over_time", "%", lang), "%", lang)
+    layout = figure["layout"]
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": t("period", lang)}}
+    layout["legend"] = {**layout["legend"], "y": -0.3}
+    layout["margin"] = {**layout["margin"], "b": 110}
+    layout["height"] = 460
     return figure

@@ -45,6 +45,7 @@ from dashboard.i18n import (
     segment_name,
     t,
 )
+from dashboard.pages.data_coverage import coverage_section
 from dashboard.pages.data_links import download_links, everything_links, url_documentation
 from dashboard.pages.data_table import pager, table
 from dashboard.server import downloads
@@ -169,6 +170,7 @@ def layout(lang: str = "zh", **query: Any) -> html.Div:
             download_links(view.filters, len(shown), view.lang),
             pager(len(shown), view),
             html.Div(table(shown, view), style={"overflowX": "auto"}),
+            coverage_section(view.lang),
             everything_links(view.lang),
             url_documentation(view.lang),
         ]

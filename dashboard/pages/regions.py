@@ -8,7 +8,9 @@ This module holds the layout, the period callback and the glue that reads
 ``dashboard.views.regions``, the figures in ``dashboard.figures.regions``.
 
 Charts (ids ``{"type": "chart", "page": "regions", "name": …}``): growth, shares, levels
-and shares_over_time (see ``dashboard.figures.regions``); below the shares chart a note
+of the period, then over time: shares_stacked (the four regions' shares, a 100 % bar per
+period), growth_over_time (every region and cluster) and shares_over_time (see
+``dashboard.figures.regions``); below the shares chart a note
 says which printed shares differ from the computed ones (beyond the rounding of the
 printed figures, the tolerance of ``loaders.bulletin.checks``) and by how much.
 """
@@ -30,9 +32,11 @@ from dashboard.components import chart_id
 from dashboard.figures.base import GRAPH_CONFIG
 from dashboard.figures.regions import (
     growth_figure,
+    growth_over_time_figure,
     levels_figure,
     shares_figure,
     shares_over_time_figure,
+    shares_stacked_figure,
 )
 from dashboard.i18n import lang_of, period_label, t
 from dashboard.views.regions import (
@@ -83,6 +87,8 @@ def view(period: str, lang: str) -> View:
             "growth": growth_figure(frame, period, lang),
             "shares": shares_figure(shares, period, lang),
             "levels": levels_figure(frame, period, lang),
+            "shares_stacked": shares_stacked_figure(frame, lang),
+            "growth_over_time": growth_over_time_figure(frame, lang),
             "shares_over_time": shares_over_time_figure(frame, lang),
         },
         as_json(share_note(shares, lang)),
@@ -158,6 +164,8 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
             _graph("shares", shown.figures["shares"]),
             html.Div(shown.share_note, id=ids.REGIONS_SHARE_NOTE, className="note"),
             _graph("levels", shown.figures["levels"]),
+            _graph("shares_stacked", shown.figures["shares_stacked"]),
+            _graph("growth_over_time", shown.figures["growth_over_time"]),
             _graph("shares_over_time", shown.figures["shares_over_time"]),
         ]
     )

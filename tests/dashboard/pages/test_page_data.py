@@ -340,3 +340,33 @@ def test_the_controls_are_kept_in_the_url(tmp_path: Path) -> None:
     import dashboard.app  # noqa: F401  (registers the pages in this process too)
 
     assert data_page.PATH in {page["path"] for page in dash.page_registry.values()}
+
+
+def test_the_coverage_map_shows_every_main_series_and_its_printed_months(
+    shipped_store: None,
+) -> None:
+    page = data_page.layout(lang="en")
+    [graph] = [
+        node
+        for node in walk(page)
+        if isinstance(node, dcc.Graph) and getattr(node, "id", None) == chart_coverage_id()
+    ]
+    traces = {trace["name"]: trace for trace in graph.figure["data"]}
+    assert {"printed", "derived", "no figure"} <= set(traces)
+    rows = graph.figure["layout"]["yaxis"]["categoryarray"]
+    assert rows[-1] == "Value added of enterprises above designated size · Year to date · y/y"
+    series = data.series("value_added", "yoy_pct", basis="ytd")
+    printed = set(series.loc[~series["derived"], "period"])
+    shown = {
+        x
+        for x, y in zip(traces["printed"]["x"], traces["printed"]["y"], strict=True)
+        if y == rows[-1]
+    }
+    assert shown == printed
+    assert all(len(custom[1]) == 16 for custom in traces["printed"]["customdata"])
+
+
+def chart_coverage_id() -> dict[str, str]:
+    from dashboard.components import chart_id
+
+    return chart_id("coverage", "data")

@@ -157,6 +157,43 @@ def test_shares_over_time_draw_derived_points_open_and_dotted_across_gaps(
     assert gap_hover.customdata[0][0] == "2026-04 无数据"
 
 
+def test_the_four_shares_stack_to_a_whole_bar_per_period_derived_ones_hatched(
+    regional_store: dict[str, str],
+) -> None:
+    figure = _valid(figures.shares_stacked_figure(_frame(), "zh"))
+    assert figure.layout.barmode == "stack" and list(figure.layout.yaxis.range) == [0, 102]
+    assert [trace.name for trace in figure.data] == ["东部地区", "中部地区", "西部地区", "东北地区"]
+    east = figure.data[0]
+    assert list(east.x) == ["2026-03", "2026-05"]
+    assert east.y[0] == pytest.approx(68.0) and east.y[1] == 68.5  # computed, then printed
+    assert list(east.marker.pattern.shape) == ["/", ""]
+    assert "推算值" in east.customdata[0][0] and "公布值" in east.customdata[1][0]
+    totals = [sum(trace.y[i] for trace in figure.data) for i in range(2)]
+    # no share is scaled to make 100: March's levels add up to 35500 of 35000 亿元, and
+    # May's printed shares to 101.8
+    assert totals == [pytest.approx(100 * 35500 / 35000), pytest.approx(101.8)]
+
+
+def test_growth_over_time_has_every_region_and_the_clusters_as_curves(
+    regional_store: dict[str, str],
+) -> None:
+    figure = _valid(figures.growth_over_time_figure(_frame(), "en"))
+    curves = [trace for trace in figure.data if trace.meta is None]
+    assert [trace.name for trace in curves] == [
+        "East",
+        "Central",
+        "West",
+        "Northeast",
+        "Beijing-Tianjin-Hebei",
+        "Yangtze River Delta",
+    ]
+    east = curves[0]
+    assert list(east.x) == ["2026-03", None, "2026-05"] and list(east.y) == [8.1, None, 9.5]
+    gap_hover = next(t for t in figure.data if t.meta == "gap-hover" and t.name == "East")
+    assert gap_hover.customdata[0][0] == "No figure for 2026-04"
+    assert figure.layout.xaxis.type == "date"
+
+
 def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: None) -> None:
     frame = _frame()
     figure = _valid(figures.levels_figure(frame, "2024-08", "en"))
@@ -220,7 +257,14 @@ def test_layout_in_both_languages_defaults_to_the_latest_period_with_all_four_re
     assert "Jan–Nov 2023" in str(en)
     assert _graph_ids(zh) == [
         {"type": ids.CHART, "page": "regions", "name": name}
-        for name in ("growth", "shares", "levels", "shares_over_time")
+        for name in (
+            "growth",
+            "shares",
+            "levels",
+            "shares_stacked",
+            "growth_over_time",
+            "shares_over_time",
+        )
     ]
 
 
