@@ -114,12 +114,17 @@ def _bar(
         "cliponaxis": False,
         "customdata": custom,
         "hovertemplate": "%{customdata[0]}<extra></extra>",
-        "marker": {
-            "color": color,
-            "opacity": [0.55 if d else 1.0 for d in derived_each],
-            "pattern": {"shape": [DERIVED_PATTERN if d else "" for d in derived_each]},
-            "line": {"color": color, "width": 1},
-        },
+        "marker": bar_marker(color, derived_each),
+    }
+
+
+def bar_marker(color: str, derived: Sequence[bool]) -> dict[str, Any]:
+    """Bars of one colour, the derived ones hatched and lighter."""
+    return {
+        "color": color,
+        "opacity": [0.55 if d else 1.0 for d in derived],
+        "pattern": {"shape": [DERIVED_PATTERN if d else "" for d in derived]},
+        "line": {"color": color, "width": 1},
     }
 
 
@@ -323,12 +328,7 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
                     for p, row, d in zip(periods, rows, derived, strict=True)
                 ],
                 "hovertemplate": "%{customdata[0]}<extra></extra>",
-                "marker": {
-                    "color": color,
-                    "opacity": [0.6 if d else 1.0 for d in derived],
-                    "pattern": {"shape": [DERIVED_PATTERN if d else "" for d in derived]},
-                    "line": {"color": color, "width": 1},
-                },
+                "marker": bar_marker(color, derived),
             }
         )
     layout = base_layout(_titled("shares_stacked", "%", lang), "%", lang)
