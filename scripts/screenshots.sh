@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of every dashboard page in Chinese and English, in headless Chromium:
-#   scripts/screenshots.sh [OUT_DIR]      (default: screenshots/, relative to your directory)
+#   scripts/screenshots.sh [OUT_DIR] [--phone]   (default: screenshots/, relative to your directory)
 # saves OUT_DIR/<page>-<lang>.png (overview-zh.png, growth-en.png, ...) at full page height and
 # prints each file. The app runs under gunicorn on a free port of 127.0.0.1 with a fresh
 # SQLite store filled from the shipped datasets/; it and the browser are stopped at the end.

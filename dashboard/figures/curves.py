@@ -207,6 +207,7 @@ def date_axis(months: Sequence[str]) -> dict[str, Any]:
     axis: dict[str, Any] = {
         "type": "date",
         "ticks": "outside",
+        "automargin": True,
         "hoverformat": "%Y-%m",
         "minor": {"dtick": "M1", "ticks": "outside", "ticklen": 3, "showgrid": False},
     }

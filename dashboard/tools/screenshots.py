@@ -38,7 +38,16 @@ if TYPE_CHECKING:
 LANGS = ("zh", "en")
 
 
-def save_full_page(driver: WebDriver, target: Path, nav_labels: Sequence[str]) -> None:
+#: A phone's window (``--phone``): 390 × 844 CSS pixels, as an iPhone 12 to 15 shows a page.
+PHONE = (390, 844)
+
+
+def save_full_page(
+    driver: WebDriver,
+    target: Path,
+    nav_labels: Sequence[str],
+    window: tuple[int, int] = WINDOW,
+) -> None:
     """Make the window as tall as the page, let it settle, save a PNG of it."""
     height = int(
         driver.execute_script(
@@ -46,16 +55,17 @@ def save_full_page(driver: WebDriver, target: Path, nav_labels: Sequence[str]) -
         )
     )
     chrome_height = int(driver.execute_script("return window.outerHeight - window.innerHeight"))
-    driver.set_window_size(WINDOW[0], max(WINDOW[1], height + chrome_height))
+    driver.set_window_size(window[0], max(window[1], height + chrome_height))
     wait_for_page(driver, nav_labels)  # charts redraw on resize
     if not driver.save_screenshot(str(target)):
         raise RuntimeError(f"could not save {target}")
 
 
 def take_screenshots(
-    out_dir: Path, *, timeout: float = PAGE_TIMEOUT
+    out_dir: Path, *, timeout: float = PAGE_TIMEOUT, phone: bool = False
 ) -> tuple[list[Path], list[str]]:
-    """Every page in every language as ``out_dir/<page>-<lang>.png``. Returns the files
+    """Every page in every language as ``out_dir/<page>-<lang>.png`` (``-phone.png`` in a
+    phone's window when ``phone``). Returns the files
     saved and the problems met: a page that is not ready in time is still saved (the image
     shows what is wrong) and named among the problems, as is any error in the console."""
     from selenium.common.exceptions import TimeoutException
@@ -64,6 +74,7 @@ def take_screenshots(
     from dashboard.i18n import t
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    window = PHONE if phone else WINDOW
     saved: list[Path] = []
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="eim-screenshots-") as scratch:
@@ -75,12 +86,12 @@ def take_screenshots(
                     path = page.path
                     for lang in LANGS:
                         labels = [t(nav_key, lang) for _, nav_key in shell.NAVIGATION]
-                        target = out_dir / f"{page.name}-{lang}.png"
-                        driver.set_window_size(*WINDOW)
+                        target = out_dir / f"{page.name}-{lang}{'-phone' if phone else ''}.png"
+                        driver.set_window_size(*window)
                         driver.get(f"{url}{shell.with_query(path, {'lang': lang})}")
                         try:
                             wait_for_page(driver, labels, timeout=timeout)
-                            save_full_page(driver, target, labels)
+                            save_full_page(driver, target, labels, window)
                         except TimeoutException as error:
                             problems.append(f"{target}: {error.msg}")
                             driver.save_screenshot(str(target))
@@ -120,9 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SECONDS",
         help=f"longest wait for one page and its charts (default: {PAGE_TIMEOUT:.0f})",
     )
+    parser.add_argument(
+        "--phone",
+        action="store_true",
+        help=f"a phone's window ({PHONE[0]}×{PHONE[1]}), files named <page>-<lang>-phone.png",
+    )
     args = parser.parse_args(argv)
     try:
-        _, problems = take_screenshots(args.out_dir, timeout=args.timeout)
+        _, problems = take_screenshots(args.out_dir, timeout=args.timeout, phone=args.phone)
     except Exception as error:  # a message, not a traceback, for a command-line user
         print(f"error: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
