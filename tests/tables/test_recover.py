@@ -168,3 +168,31 @@ def test_eim_check_counts_agreements_and_names_both_bulletins_of_a_difference(
     assert warning.startswith("warning: 2031-05 value_added (national, ytd)")
     assert "9.6 (2031-05" in warning and "9.5 (2031-04" in warning
     assert shas[0][:12] in warning and shas[1][:12] in warning
+
+
+def test_eim_coverage_and_check_name_a_figure_the_changes_give_differently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from loaders.cli import main
+
+    monkeypatch.setenv("EIM_DATABASE_URL", f"sqlite:///{tmp_path / 'eim.sqlite'}")
+    june_other = JUNE_2031.replace(
+        "提高0.3个百分点。", "提高0.3个百分点，较1—4月份提高0.5个百分点。"
+    )
+    for name, text in (("may.txt", MAY_2031), ("june.txt", june_other)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert main(["add", str(tmp_path / name)]) == 0
+    capsys.readouterr()
+
+    assert main(["coverage", "--series", "value_added.national.all.ytd.yoy_pct"]) == 0
+    out = capsys.readouterr().out
+    # 2031-04: May's change gives 9.2, June's 9.4; neither is derived, the month is a
+    # conflict (2030-05, a year before May, is derived from May's other change)
+    counts = out.splitlines()[1].split()[1:8]
+    assert counts == ["2030-05", "2031-06", "13", "2", "1", "1", "9"]
+    assert "2031      ·  ·  ×  ●  ●" in out
+
+    assert main(["check"]) == 1
+    [warning] = [line for line in capsys.readouterr().out.splitlines() if "none is derived" in line]
+    assert "2031-04 value_added national all ytd yoy_pct" in warning
+    assert "9.2 from bulletin" in warning and "9.4 from bulletin" in warning
