@@ -45,6 +45,10 @@ _UNKNOWN_REGION = re.compile("区|[部北地](?=实现|地)")
 _EXPECTED_SUFFIX = {"yoy_pct": "%", "share_pct": "%", "level": "a unit"}
 
 
+#: Words before a month that name the year before the bulletin's: 去年12月份, 上年12月份.
+LAST_YEAR = ("去年", "上年")
+
+
 class BulletinReader:
     """Reads one normalised bulletin of ``period``; see the module docstring."""
 
@@ -107,6 +111,8 @@ class BulletinReader:
             return
         self.consumed.append((token.start, token.end))
         year = token["year"] or None
+        if year is None and self.text[max(0, token.start - 2) : token.start] in LAST_YEAR:
+            year = str(self.bulletin.year - 1)  # 去年12月份: the year is written, in words
         if token.name == "cumulative":
             month = int(token["to"]) if token["to"] else _named_month(token["named"])
             self._set_period(year, month, "ytd")

@@ -167,3 +167,16 @@ def test_untrusted_figure_is_an_issue_not_a_fact(
     assert facts_of(bulletin) == resolved(expected, bulletin.period)
     messages = [i.message for i in bulletin.issues if i.severity in ("unread", "refused")]
     assert any(issue in message for message in messages), messages
+
+
+@pytest.mark.parametrize("words", ["去年", "上年"])
+def test_a_later_month_of_last_year_written_in_words_is_read(words: str) -> None:
+    # the month after the bulletin's with its year in words is last year's, not spliced text
+    bulletin = parse_bulletin(
+        "2024年1—2月份电子信息制造业运行情况\n"
+        "1—2月份，规模以上电子信息制造业增加值同比增长12.5%。"
+        f"{words}12月份，规模以上电子信息制造业增加值同比增长11.3%。"
+    )
+    found = {(o.period, o.basis, o.measure, o.value) for o in bulletin.observations}
+    assert found == {("2024-02", "ytd", "yoy_pct", 12.5), ("2023-12", "month", "yoy_pct", 11.3)}
+    assert not [i for i in bulletin.issues if i.severity == "refused"]
