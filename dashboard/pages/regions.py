@@ -78,8 +78,8 @@ class View:
 
 
 def view(period: str, lang: str) -> View:
-    """The charts of ``period`` (one with regional figures) and the shares over time; the
-    note on shares as plain JSON (``as_json``)."""
+    """The charts of ``period`` (one with regional figures) and the note on shares as plain
+    JSON (``as_json``); the charts over time are the same for every period (``over_time``)."""
     frame = _regional(data.store().url, data.version())
     shares = share_table(frame, period)
     return View(
@@ -87,12 +87,21 @@ def view(period: str, lang: str) -> View:
             "growth": growth_figure(frame, period, lang),
             "shares": shares_figure(shares, period, lang),
             "levels": levels_figure(frame, period, lang),
-            "shares_stacked": shares_stacked_figure(frame, lang),
-            "growth_over_time": growth_over_time_figure(frame, lang),
-            "shares_over_time": shares_over_time_figure(frame, lang),
         },
         as_json(share_note(shares, lang)),
     )
+
+
+@data.cached(maxsize=8, view=True)
+def over_time(version: int, lang: str) -> dict[str, Any]:
+    """The charts over time, by name: built once per data version and language, since no
+    period changes them."""
+    frame = _regional(data.store().url, version)
+    return {
+        "shares_stacked": shares_stacked_figure(frame, lang),
+        "growth_over_time": growth_over_time_figure(frame, lang),
+        "shares_over_time": shares_over_time_figure(frame, lang),
+    }
 
 
 def as_json(components: list[Any]) -> list[Any]:
@@ -155,6 +164,7 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
             ]
         )
     shown = _cached_view(data.version(), chosen, lang)
+    history = over_time(data.version(), lang)
     return html.Div(
         [
             html.H2(t("regions.title", lang)),
@@ -164,9 +174,7 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
             _graph("shares", shown.figures["shares"]),
             html.Div(shown.share_note, id=ids.REGIONS_SHARE_NOTE, className="note"),
             _graph("levels", shown.figures["levels"]),
-            _graph("shares_stacked", shown.figures["shares_stacked"]),
-            _graph("growth_over_time", shown.figures["growth_over_time"]),
-            _graph("shares_over_time", shown.figures["shares_over_time"]),
+            *(_graph(name, figure) for name, figure in history.items()),
         ]
     )
 
