@@ -300,7 +300,7 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
         for region, rows in four.items()
     }
     periods = sorted(set.intersection(*(set(rows) for rows in by_region.values())))
-    traces = []
+    traces: list[Figure] = []
     for index, region in enumerate(FOUR_REGIONS):
         rows = [by_region[region][p] for p in periods]
         derived = [bool(row["derived"]) for row in rows]
@@ -331,6 +331,17 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
                 "marker": bar_marker(color, derived),
             }
         )
+    if any(any(trace["marker"]["pattern"]["shape"]) for trace in traces):
+        traces.append(  # a legend key: what the hatching means
+            {
+                "type": "bar",
+                "x": [None],
+                "y": [None],
+                "name": t("regions.computed_share", lang),
+                "marker": bar_marker("#999999", [True]),
+                "hoverinfo": "skip",
+            }
+        )
     layout = base_layout(_titled("shares_stacked", "%", lang), "%", lang)
     layout.update(
         barmode="stack",
@@ -350,7 +361,8 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
 
 def _stack_top(traces: Sequence[Figure]) -> float:
     """The top of the stacked bars' axis: 100, or the highest stack rounded up."""
-    totals = [sum(values) for values in zip(*(trace["y"] for trace in traces), strict=True)]
+    stacked = [trace["y"] for trace in traces if trace["y"] != [None]]
+    totals = [sum(values) for values in zip(*stacked, strict=True)]
     return float(max([100.0, *(math.ceil(total) for total in totals)]))
 
 

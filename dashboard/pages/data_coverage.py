@@ -18,6 +18,8 @@ from dashboard.i18n import basis_name, indicator_name, region_name, t
 from dashboard.views.coverage import MAIN_SERIES, cells
 
 PAGE = "data"
+#: The narrowest the heat map is drawn (px): a square a month stays legible on a phone.
+MIN_WIDTH = 960
 #: The heat map needs no toolbar: nothing to zoom, and the data are one download away.
 _CONFIG: Any = {**GRAPH_CONFIG, "displayModeBar": False}
 
@@ -51,11 +53,15 @@ def coverage_section(lang: str) -> html.Section:
         [
             html.H3(t("data.coverage_heading", lang)),
             html.P(t("data.coverage_note", lang), className="note"),
-            dcc.Graph(
-                id=chart_id("coverage", PAGE),
-                figure=_figure(data.version(), lang),
-                config=_CONFIG,
-                className="chart",
+            html.Div(  # a phone scrolls the map sideways rather than squeezing its months
+                dcc.Graph(
+                    id=chart_id("coverage", PAGE),
+                    figure=_figure(data.version(), lang),
+                    config=_CONFIG,
+                    className="chart",
+                    style={"minWidth": f"{MIN_WIDTH}px"},
+                ),
+                style={"overflowX": "auto"},
             ),
         ],
         className="coverage",

@@ -162,13 +162,15 @@ def test_the_four_shares_stack_to_a_whole_bar_per_period_derived_ones_hatched(
 ) -> None:
     figure = _valid(figures.shares_stacked_figure(_frame(), "zh"))
     assert figure.layout.barmode == "stack" and list(figure.layout.yaxis.range) == [0, 102]
-    assert [trace.name for trace in figure.data] == ["东部地区", "中部地区", "西部地区", "东北地区"]
+    *four, key = figure.data
+    assert [trace.name for trace in four] == ["东部地区", "中部地区", "西部地区", "东北地区"]
+    assert key.name == "按营业收入计算（推算值）" and key.marker.pattern.shape == ("/",)
     east = figure.data[0]
     assert list(east.x) == ["2026-03", "2026-05"]
     assert east.y[0] == pytest.approx(68.0) and east.y[1] == 68.5  # computed, then printed
     assert list(east.marker.pattern.shape) == ["/", ""]
     assert "推算值" in east.customdata[0][0] and "公布值" in east.customdata[1][0]
-    totals = [sum(trace.y[i] for trace in figure.data) for i in range(2)]
+    totals = [sum(trace.y[i] for trace in four) for i in range(2)]
     # no share is scaled to make 100: March's levels add up to 35500 of 35000 亿元, and
     # May's printed shares to 101.8
     assert totals == [pytest.approx(100 * 35500 / 35000), pytest.approx(101.8)]
