@@ -63,6 +63,13 @@ class BulletinReader:
         #: Why ``period`` is None, said in the refusal of each figure it leaves unread.
         self.no_period = "the period it belongs to cannot be read"
         self.basis: Basis = "ytd"
+        #: The paragraph's cumulative period (its last ``1—N月`` marker, else the bulletin's).
+        self.cumulative = period
+        #: Sentences read so far, and the sentence the period in force was set in.
+        self.sentences = 0
+        self.marker_sentence = 0
+        #: Whether products were read in the sentence of the period marker in force.
+        self.marker_products = False
         self.indicator: str | None = None
         self.region = "national"
         self.segment = "all"
@@ -99,10 +106,12 @@ class BulletinReader:
         self.foreign = ""
         if name == "clause":
             return
+        self.sentences += 1
         self.region = "national"
         self.four_regions = False
         if name == "paragraph":
             self.period, self.basis = self.bulletin, "ytd"
+            self.cumulative = self.bulletin
             self.segment = "all"
 
     def _period_marker(self, token: Token) -> None:
@@ -126,6 +135,8 @@ class BulletinReader:
             self.period, self.basis = Month(int(token["year"]), 12), "ytd"
 
     def _set_period(self, year: str | None, month: int, basis: Basis) -> None:
+        self.marker_sentence = self.sentences
+        self.marker_products = False
         self.no_period = "the period it belongs to cannot be read"
         if not 1 <= month <= 12:
             self.period = None  # e.g. "18月": no month; figures until the next marker are refused
@@ -140,6 +151,8 @@ class BulletinReader:
             )
             return
         self.period, self.basis = marker_period(year, month, basis, self.bulletin), basis
+        if basis == "ytd":
+            self.cumulative = self.period
 
     def _subject(self, subject: Subject) -> None:
         if subject.blocks or subject.indicator:
@@ -149,12 +162,32 @@ class BulletinReader:
             self.indicator = None
         if subject.indicator:
             self.indicator = subject.indicator
+            if subject.indicator.startswith("output_"):
+                self._products_are_cumulative()
         if subject.region:
             self.region = subject.region
         if subject.segment:
             self.segment = subject.segment
         if subject.four_regions:
             self.four_regions = True
+
+    def _products_are_cumulative(self) -> None:
+        """A product sentence with no period of its own after a single-month sentence of
+        the whole industry (``7月份，…增加值同比增长10.2%。主要产品中，手机产量8.1亿台…``) is
+        about the paragraph's cumulative period: MIIT prints product output year to date
+        unless the sentence says ``N月份``. The month goes on inside a sub-industry section
+        (2019–2021: ``5月，通信设备制造业…。主要产品中，手机产量同比下降9%``) and after a
+        single-month product sentence (``6月，主要产品中，手机产量1.4亿台…。其中，智能手机…``)."""
+        if self.marker_sentence == self.sentences:
+            self.marker_products = True
+            return
+        if (
+            self.basis == "month"
+            and not self.marker_products
+            and self.segment == "all"
+            and self.cumulative is not None
+        ):
+            self.period, self.basis = self.cumulative, "ytd"
 
     def in_decline(self) -> bool:
         """True when the last growth rate read for the indicator in force was negative."""
@@ -243,9 +276,11 @@ class BulletinReader:
         broken = damage(self.text, figure.start, figure.end)
         if broken:
             return broken
-        cut_here = figure.end >= self.end_of_text
+        expected = _EXPECTED_SUFFIX.get(measure, "个百分点")
+        # the copy ends here, or in the middle of the expected unit (提高0.4个 where it was cut)
+        rest = self.text[figure.end : self.end_of_text]
+        cut_here = figure.end >= self.end_of_text or (bool(rest) and expected.startswith(rest))
         if not suffix and not cut_here:
-            expected = _EXPECTED_SUFFIX.get(measure, "个百分点")
             return f"「{figure.printed}」 has no {expected} after it"
         return None
 

@@ -92,13 +92,6 @@ NEGATIVES = [
         id="cut-inside-unit",
     ),
     negative(
-        "1—5月份，规模以上电子信息制造业实现利润总额1987亿元，同比增长21.6%，较1—4月份提高1.3个百",
-        "「1.3」",
-        fact("total_profit", "level", 1987),
-        fact("total_profit", YOY, 21.6),
-        id="cut-inside-percentage-points",
-    ),
-    negative(
         "1—5月份，电子信息制造业固定资产投资同比增长13.6%。其中，电子及通信设备制造业投资增长6.3%。",
         "「6.3」",
         fact(FAI, YOY, 13.6),
@@ -180,3 +173,32 @@ def test_a_later_month_of_last_year_written_in_words_is_read(words: str) -> None
     found = {(o.period, o.basis, o.measure, o.value) for o in bulletin.observations}
     assert found == {("2024-02", "ytd", "yoy_pct", 12.5), ("2023-12", "month", "yoy_pct", 11.3)}
     assert not [i for i in bulletin.issues if i.severity == "refused"]
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        # the copy ends inside 个百分点: the figure is whole and its unit recognisable
+        ("较1—4月份提高1.3个百", fact("total_profit", CHG, 1.3, ref="2024-04")),
+        ("较1—4月份提高1.3个", fact("total_profit", CHG, 1.3, ref="2024-04")),
+        # … or after 亿 of 亿元: the operating cost is 95353亿元
+        ("营业成本95353亿", fact("operating_cost", "level", 95353)),
+    ],
+    ids=["cut-inside-percentage-points", "cut-after-ge", "cut-after-yi"],
+)
+def test_a_whole_figure_where_the_copy_ends_inside_its_unit_is_a_fact(
+    ending: str, expected: Fact
+) -> None:
+    text = f"{TITLE}\n1—5月份，规模以上电子信息制造业实现利润总额1987亿元，同比增长21.6%，{ending}"
+    bulletin = parse_bulletin(text)
+    assert facts_of(bulletin) == resolved(
+        {fact("total_profit", "level", 1987), fact("total_profit", YOY, 21.6), expected},
+        bulletin.period,
+    )
+
+
+def test_a_cut_yi_is_no_fact_before_the_end_of_the_copy() -> None:
+    bulletin = parse_bulletin(
+        f"{TITLE}\n1—5月份，规模以上电子信息制造业营业成本95353亿，同比增长3%。"
+    )
+    assert not [o for o in bulletin.observations if o.measure == "level"]

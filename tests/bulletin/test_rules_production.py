@@ -12,6 +12,7 @@ from rule_cases import (
     EDV,
     GAP_HT,
     GAP_IND,
+    TITLE_2020,
     TITLE_NOVEMBER,
     VA,
     YOY,
@@ -212,6 +213,43 @@ PRODUCTS = [
         fact("output_microcomputers", "level", 4126),
         fact("output_microcomputers", YOY, -1.9),
         id="products-wan-tai",
+    ),
+    case(
+        # a product list after a single-month sentence, without a period of its own, is
+        # the paragraph's cumulative period: MIIT prints output year to date
+        "1—5月份，规模以上电子信息制造业增加值同比增长11.4%。5月份，规模以上电子信息制造业"
+        "增加值同比增长12.9%。主要产品中，手机产量6.3亿台，同比增长2.2%，其中智能手机产量"
+        "4.9亿台，同比增长4.1%；集成电路产量1840亿块，同比增长9.5%。",
+        fact(VA, YOY, 11.4),
+        fact(VA, YOY, 12.9, basis="month"),
+        fact("output_mobile_phones", "level", 63000),
+        fact("output_mobile_phones", YOY, 2.2),
+        fact("output_smartphones", "level", 49000),
+        fact("output_smartphones", YOY, 4.1),
+        fact("output_integrated_circuits", "level", 18400000),
+        fact("output_integrated_circuits", YOY, 9.5),
+        id="products-after-a-single-month-sentence-are-cumulative",
+    ),
+    case(
+        # … but a single-month product sentence goes on after 。其中
+        "5月份，主要产品中，手机产量1.3亿台，同比增长3.6%。其中，智能手机产量1.0亿台，"
+        "同比增长5.1%。",
+        fact("output_mobile_phones", "level", 13000, basis="month"),
+        fact("output_mobile_phones", YOY, 3.6, basis="month"),
+        fact("output_smartphones", "level", 10000, basis="month"),
+        fact("output_smartphones", YOY, 5.1, basis="month"),
+        id="products-single-month-go-on-after-qizhong",
+    ),
+    case(
+        # … and so does a sub-industry section of the 2019–2021 layout
+        "（一）通信设备制造业\n5月，通信设备制造业增加值同比增长9.6%，出口交货值同比增长4.2%。"
+        "主要产品中，手机产量同比下降2%，其中智能手机产量同比增长3.3%。",
+        fact(VA, YOY, 9.6, basis="month", segment="communication_equipment"),
+        fact(EDV, YOY, 4.2, basis="month", segment="communication_equipment"),
+        fact("output_mobile_phones", YOY, -2, basis="month"),
+        fact("output_smartphones", YOY, 3.3, basis="month"),
+        id="products-of-a-sub-industry-month",
+        title=TITLE_2020,
     ),
 ]
 

@@ -21,6 +21,7 @@ from loaders.bulletin.numbers import (
 )
 from loaders.bulletin.periods import REFERENCE, Month, reference_month
 from loaders.bulletin.rules.base import Match, MeasureRule, Reader, measure
+from loaders.catalog import INDICATORS
 
 MEASURES: list[MeasureRule] = []
 
@@ -204,13 +205,27 @@ def rate(m: Match, reader: Reader) -> None:
 
 @measure(
     rf"(?:为|达到|达|共)?(?:{N}(?P<unit>{SCALED_UNIT_PATTERN})"
-    rf"|(?P<count>\d{{5,}})(?P<plain>[台部块个只])(?!百分点))",
+    rf"|(?P<count>\d{{5,}})(?P<plain>[台部块个只])(?!百分点)"
+    rf"|(?P<cut>{NUMBER})亿(?=\s*\Z))",
     MEASURES,
 )
 def level(m: Match, reader: Reader) -> None:
     """营业收入13.5万亿元; 手机产量14.1亿台; 出口笔记本电脑12849万台; 营业成本9.33万亿 (cut);
-    出口笔记本电脑128490000台 (a plain count: five digits or more, so that 5个 is no level)."""
+    出口笔记本电脑128490000台 (a plain count: five digits or more, so that 5个 is no level);
+    营业成本95353亿 where the copy ends: 亿 of the indicator's unit (亿元, 亿台 …), the digits
+    and the scale being whole."""
     if m["count"]:
         reader.emit("level", m.figure("count"), 1, suffix=m["plain"])
+    elif m["cut"]:
+        reader.emit("level", m.figure("cut"), 1, suffix=cut_unit(reader.indicator))
     else:
         reader.emit("level", m.figure("num"), 1, suffix=m["unit"])
+
+
+def cut_unit(indicator: str | None) -> str:
+    """The unit 亿 stands for at the very end of a cut copy: 亿元 for money, 亿台 (块, 个,
+    只) for a count of the indicator's kind; "" when the indicator has no level unit."""
+    level_unit = INDICATORS[indicator].level_unit if indicator in INDICATORS else ""
+    if level_unit == "亿元":
+        return "亿元"
+    return f"亿{level_unit[-1]}" if level_unit.startswith("万") else ""
