@@ -10,6 +10,7 @@ The rules in ``loaders.bulletin.rules`` rely on exactly what this module guarant
 - width: NFKC has turned full-width digits, ``，％（）：；`` into ASCII; the
   ideographic full stop ``。`` stays (inside a number it marks damage);
 - month ranges are written ``1-11月`` whatever dash, tilde or ``至`` the copy used;
+- figures have no thousands separators (``12,345亿元`` and ``12，345亿元`` -> ``12345亿元``);
 - no horizontal space next to a Chinese character, a digit or ``%``;
 - a section heading (``二、出口…``, ``(一)通信设备制造业``) starts a line, even in a body
   that came as one long line;
@@ -35,6 +36,10 @@ _PINYIN_GLOSS = re.compile(
 )
 _MONTH_RANGE = re.compile(r"(?<!\d)(1)\s*月?\s*(?:[-—–―─~〜]+|至)\s*(\d{1,2})\s*月")
 _SPACE = r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+"
+# A figure with thousands separators (12,345 and 1,234,567.8; 12，345 after NFKC): the digits
+# joined. Only groups of exactly three after a lead of one to three digits, so that a list
+# (3,5) or a comma after a figure (6.1%,345家) is left alone.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 # Space between a character and a figure, or inside words; not between two figures
 # (``2022-09-30 10:00`` keeps its date apart from its time).
 _SPACE_AFTER = re.compile(
@@ -158,6 +163,7 @@ def normalize(text: str) -> str:
     text = strip_pinyin_glosses(text)
     text = to_simplified(text)
     text = _SPACE_AFTER.sub("", text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = _MONTH_RANGE.sub(r"\1-\2月", text)
     text = _INLINE_HEADING.sub("\n", text)
     lines = (line.strip(" \t\u3000\u00a0") for line in text.split("\n"))

@@ -108,6 +108,26 @@ PROFITS = [
         fact("operating_cost", "level", 58700),
         id="profits-cut-after-complete-unit",
     ),
+    case(
+        "1—5月份，规模以上电子信息制造业实现营业收入61,234亿元，同比增长8.3%；营业成本"
+        "53，876亿元，同比增长8.1%；实现利润总额1,987亿元。",
+        fact("revenue", "level", 61234),
+        fact("revenue", YOY, 8.3),
+        fact("operating_cost", "level", 53876),
+        fact("operating_cost", YOY, 8.1),
+        fact("total_profit", "level", 1987),
+        id="profits-thousands-separators",
+    ),
+    case(
+        # before 2019 the statistics were 主营业务收入, 主营业务成本 and 主营收入利润率
+        "1—5月，规模以上电子信息制造业主营业务收入同比增长9.7%，主营业务成本同比增长9.8%，"
+        "主营收入利润率为3.6%。",
+        fact("revenue", YOY, 9.7),
+        fact("operating_cost", YOY, 9.8),
+        fact("profit_margin", "level", 3.6),
+        id="profits-pre-2019-wording",
+        title="2018年1—5月份电子信息制造业运行情况",
+    ),
 ]
 
 INVESTMENT = [

@@ -231,3 +231,21 @@ def test_decode_drops_only_a_leading_bom() -> None:
 def test_decode_refuses_bytes_that_are_no_text() -> None:
     with pytest.raises(UnicodeDecodeError):
         decode(b"\x81\x30\xff\xfe")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("营业收入12,345亿元", "营业收入12345亿元"),
+        ("营业收入12，345亿元", "营业收入12345亿元"),
+        ("出口笔记本电脑1,284,900台", "出口笔记本电脑1284900台"),
+        ("营业成本1,234.5亿元", "营业成本1234.5亿元"),
+        # not separators: a comma after a figure, a short group, a year, a decimal
+        ("同比增长6.1%,345家企业", "同比增长6.1%,345家企业"),
+        ("3,5月份", "3,5月份"),
+        ("2024,123", "2024,123"),
+        ("增长1.5,123", "增长1.5,123"),
+    ],
+)
+def test_thousands_separators_are_dropped_from_figures_only(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected

@@ -187,7 +187,7 @@ def share(m: Match, reader: Reader) -> None:
         reader.emit("share_pct", m.figure(name), 1, suffix="%")
 
 
-@measure(rf"(?:营业收入|主营业务收入)?利润率(?:为|达到|达|是){N}(?P<unit>%)?", MEASURES)
+@measure(rf"(?:营业收入|主营业务收入|主营收入)?利润率(?:为|达到|达|是){N}(?P<unit>%)?", MEASURES)
 def margin(m: Match, reader: Reader) -> None:
     """营业收入利润率为4.2%: the margin's level, in %."""
     reader.set_indicator("profit_margin")
