@@ -48,7 +48,9 @@ PERIOD_MARKERS: dict[str, str] = {
 BOUNDARIES = {
     "paragraph": r"\n",
     "sentence": r"[!?]|。(?!\d)|(?<!\d)。",
-    "clause": r";(?!增速|增幅|降幅|涨幅|跌幅|同比|比|较|分别|但|且|并)",
+    # a ; that continues the same figure's comparisons (增速…；高于同期工业…) is no boundary
+    "clause": r";(?!增速|增幅|降幅|涨幅|跌幅|同比|比|较|分别|但|且|并"
+    r"|高于|低于|快于|慢于|超出|超过|高出)",
 }
 
 Kind = Literal["boundary", "period", "subject", "measure"]

@@ -182,6 +182,19 @@ PRODUCTION = [
     ),
 ]
 
+PRODUCTION += [
+    case(
+        # found by tests/support/phrasings.py: a ; before 高于 goes on with the same figure
+        "1—5月份，规模以上电子信息制造业增加值同比增长10.6%，增速较1—4月份提高0.4个百分点；"
+        "高于同期工业增加值增速4.3个百分点，高于高技术制造业1.2个百分点。",
+        fact(VA, YOY, 10.6),
+        fact(VA, CHG, 0.4, ref="2024-04"),
+        fact(VA, GAP_IND, 4.3),
+        fact(VA, GAP_HT, 1.2),
+        id="gaps-after-a-semicolon",
+    ),
+]
+
 PRODUCTS = [
     case(
         "1—5月份，主要产品中，手机产量6.12亿台，同比增长8.7%，其中智能手机产量4.56亿台，"

@@ -67,6 +67,15 @@ REGIONS = [
         fact("revenue", "share_pct", 0.7, region="northeast"),
         id="regions-spaced",
     ),
+    case(
+        # found by tests/support/phrasings.py: the four regions named one by one
+        "东部、中部、西部和东北地区营业收入占全国比重分别为69.9%、16.6%、12.9%和0.6%。",
+        fact("revenue", "share_pct", 69.9, region="east"),
+        fact("revenue", "share_pct", 16.6, region="central"),
+        fact("revenue", "share_pct", 12.9, region="west"),
+        fact("revenue", "share_pct", 0.6, region="northeast"),
+        id="regions-four-named",
+    ),
 ]
 
 SEGMENTS = [
