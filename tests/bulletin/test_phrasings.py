@@ -15,7 +15,8 @@ from loaders import parse_bulletin
 CASES = list(phrasings(300, seed=13))
 
 
-def read(text: str) -> set[tuple[str, str, str, str, str, str, str, float]]:
+def read(text: str) -> set[tuple[object, ...]]:
+    """The facts the loader reads in ``text``: key and value (rounded to drop float noise)."""
     parsed = parse_bulletin(text)
     return {(*o.key(), round(o.value, 6)) for o in parsed.observations}
 

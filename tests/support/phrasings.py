@@ -19,6 +19,7 @@ import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
+from typing import Any
 
 Fact = tuple[str, str, str, str, str, str, str, float]
 
@@ -46,6 +47,16 @@ class Facts:
     fai: float = 0.0  # 持平
     phones: float = 61200.0
     phones_growth: float = 3.1
+    laptops: float = 5620.0
+    laptops_growth: float = -4.2
+    chips: float = 12800000.0
+    chips_growth: float = 18.5
+    month_revenue: float = 13250.0
+    month_revenue_growth: float = 9.1
+    edv_year_earlier: float = 2.1
+    telecom_va: float = 12.2
+    telecom_edv: float = -1.7
+    telecom_revenue: float = 6.4
     east: float = 42816.0
     east_growth: float = 9.4
     shares: tuple[float, float, float, float] = (69.9, 16.6, 12.9, 0.6)
@@ -76,6 +87,10 @@ class Phrasing:
     change_words: int = 0
     phone_unit: int = 0
     regions: bool = False
+    customs: bool = False
+    month_revenue: bool = False
+    year_earlier: bool = False
+    sub_industry: bool = False
 
 
 OPTIONS = {
@@ -92,6 +107,10 @@ OPTIONS = {
     "change_words": 3,
     "phone_unit": 3,
     "regions": 2,
+    "customs": 2,
+    "month_revenue": 2,
+    "year_earlier": 2,
+    "sub_industry": 2,
 }
 
 #: Words for a change of a rate: (rise, fall), per choice.
@@ -161,8 +180,13 @@ def bulletin(facts: Facts, phrasing: Phrasing) -> tuple[str, set[Fact]]:
     p = facts.period
     span = _span(facts, phrasing.period_words)
     sep = "，" if phrasing.separator == 0 else "；"
-    rate = lambda value: _rate(value, phrasing.verbs)  # noqa: E731
-    level = lambda name, amount: _level(name, amount, phrasing.level_verb)  # noqa: E731
+
+    def rate(value: float) -> str:
+        return _rate(value, phrasing.verbs)
+
+    def level(name: str, amount: str) -> str:
+        return _level(name, amount, phrasing.level_verb)
+
     month_word = f"{facts.month}月份"
 
     def fact(indicator: str, measure: str, value: float, basis: str = "ytd", ref: str = "") -> Fact:
@@ -202,8 +226,47 @@ def bulletin(facts: Facts, phrasing: Phrasing) -> tuple[str, set[Fact]]:
         ),
         (
             "二、出口降幅收窄",
-            f"{span}，规模以上电子信息制造业出口交货值{rate(facts.edv)}。",
-            {fact("export_delivery_value", "yoy_pct", facts.edv)},
+            f"{span}，规模以上电子信息制造业出口交货值{rate(facts.edv)}"
+            + (
+                f"（去年同期为增长{_number(facts.edv_year_earlier)}%）"
+                if phrasing.year_earlier
+                else ""
+            )
+            + "。"
+            + (
+                f"据海关统计，{span}，出口笔记本电脑{int(facts.laptops)}万台，"
+                f"{rate(facts.laptops_growth)}；出口集成电路{facts.chips / 10000:g}亿个，"
+                f"{rate(facts.chips_growth)}。"
+                if phrasing.customs
+                else ""
+            ),
+            {fact("export_delivery_value", "yoy_pct", facts.edv)}
+            | (
+                {
+                    (
+                        f"{facts.year - 1:04d}-{facts.month:02d}",
+                        "export_delivery_value",
+                        "national",
+                        "all",
+                        "ytd",
+                        "yoy_pct",
+                        "",
+                        facts.edv_year_earlier,
+                    )
+                }
+                if phrasing.year_earlier
+                else set()
+            )
+            | (
+                {
+                    fact("customs_export_laptops", "level", facts.laptops),
+                    fact("customs_export_laptops", "yoy_pct", facts.laptops_growth),
+                    fact("customs_export_integrated_circuits", "level", facts.chips),
+                    fact("customs_export_integrated_circuits", "yoy_pct", facts.chips_growth),
+                }
+                if phrasing.customs
+                else set()
+            ),
         ),
         (
             "三、效益稳步改善",
@@ -211,8 +274,23 @@ def bulletin(facts: Facts, phrasing: Phrasing) -> tuple[str, set[Fact]]:
             f"{level('营业收入', _money(facts.revenue, phrasing.money_unit))}，"
             f"{rate(facts.revenue_growth)}{sep}"
             f"{level('利润总额', _money(facts.profit, 0))}，{rate(facts.profit_growth)}{sep}"
-            f"营业收入利润率为{facts.margin}%。",
-            {
+            f"营业收入利润率为{facts.margin}%。"
+            + (
+                f"{month_word}，规模以上电子信息制造业"
+                f"{level('营业收入', f'{int(facts.month_revenue)}亿元')}，"
+                f"{rate(facts.month_revenue_growth)}。"
+                if phrasing.month_revenue
+                else ""
+            ),
+            (
+                {
+                    fact("revenue", "level", facts.month_revenue, basis="month"),
+                    fact("revenue", "yoy_pct", facts.month_revenue_growth, basis="month"),
+                }
+                if phrasing.month_revenue
+                else set()
+            )
+            | {
                 fact("revenue", "level", _money_value(facts.revenue, phrasing.money_unit)),
                 fact("revenue", "yoy_pct", facts.revenue_growth),
                 fact("total_profit", "level", facts.profit),
@@ -247,6 +325,23 @@ def bulletin(facts: Facts, phrasing: Phrasing) -> tuple[str, set[Fact]]:
                 },
             )
         )
+    if phrasing.sub_industry:
+        segment = "communication_equipment"
+        paragraphs.append(
+            (
+                "六、主要分行业情况\n（一）通信设备制造业",
+                f"{span}，通信设备制造业增加值{rate(facts.telecom_va)}，出口交货值"
+                f"{rate(facts.telecom_edv)}；营业收入{rate(facts.telecom_revenue)}。",
+                {
+                    (p, indicator, "national", segment, "ytd", "yoy_pct", "", value)
+                    for indicator, value in (
+                        ("value_added", facts.telecom_va),
+                        ("export_delivery_value", facts.telecom_edv),
+                        ("revenue", facts.telecom_revenue),
+                    )
+                },
+            )
+        )
     if phrasing.cut_after:
         paragraphs = paragraphs[: phrasing.cut_after]
     title = f"{facts.year}年1—{facts.month}月份电子信息制造业运行情况"
@@ -275,9 +370,10 @@ def phrasings(count: int, seed: int = 0) -> Iterator[Phrasing]:
     names = [f.name for f in fields(Phrasing)]
     combos = list(itertools.product(*(range(OPTIONS[name]) for name in names)))
     for combo in random.Random(seed).sample(combos, min(count, len(combos))):
-        values = dict(zip(names, combo, strict=True))
+        values: dict[str, Any] = dict(zip(names, combo, strict=True))
         values["month_first"] = bool(values["month_first"])
         values["headings"] = bool(values["headings"])
         values["wrapper"] = bool(values["wrapper"])
-        values["regions"] = bool(values["regions"])
+        for flag in ("regions", "customs", "month_revenue", "year_earlier", "sub_industry"):
+            values[flag] = bool(values[flag])
         yield Phrasing(**values)
