@@ -41,6 +41,9 @@ CUMULATIVE: Final = rf"(?:(?P<year>\d{{4}})年)?(?:1-(?P<to>\d{{1,2}})月份?|(?
 SINGLE: Final = (
     r"(?:(?P<year>\d{4})年)?(?<![\d-])(?P<month>\d{1,3})月(?P<fen>份)?(?P<end>末|底)?(?![\d日号])"
 )
+#: The bulletin's own month said as 当月 (``当月，规模以上…``), not inside a word (``5月当月``
+#: is read by ``SINGLE``; ``当月份额`` is no period).
+THIS_MONTH: Final = r"(?<![\u4e00-\u9fff\d])当月(?!份额)"
 #: A full year standing alone: ``2023年,``; not ``2023年1-11月`` nor ``2023年上半年``.
 FULL_YEAR: Final = rf"(?P<year>\d{{4}})年(?!\d|1-|{_NAMED}|度|\d{{1,2}}月)"
 #: A month that lost its 月: ``5份,`` (of ``5月份,``), or a bare ``5,`` (no figure is

@@ -131,6 +131,8 @@ class BulletinReader:
             )
         elif token.name == "single":
             self._set_period(year, int(token["month"]), "ytd" if token["end"] else "month")
+        elif token.name == "this_month":
+            self._set_period(None, self.bulletin.month, "month")
         else:
             self.period, self.basis = Month(int(token["year"]), 12), "ytd"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from loaders.bulletin.periods import BROKEN_MONTH, CUMULATIVE, FULL_YEAR, SINGLE
+from loaders.bulletin.periods import BROKEN_MONTH, CUMULATIVE, FULL_YEAR, SINGLE, THIS_MONTH
 from loaders.bulletin.rules import (
     exports,
     investment,
@@ -39,6 +39,7 @@ SUBJECT_TABLES: tuple[tuple[Subject, ...], ...] = (
 PERIOD_MARKERS: dict[str, str] = {
     "cumulative": CUMULATIVE,
     "single": SINGLE,
+    "this_month": THIS_MONTH,
     "year": FULL_YEAR,
     "broken": BROKEN_MONTH,
 }

@@ -193,6 +193,21 @@ PRODUCTION += [
         fact(VA, GAP_HT, 1.2),
         id="gaps-after-a-semicolon",
     ),
+    case(
+        "1—5月份，规模以上电子信息制造业增加值同比增速为10.6%；当月，规模以上电子信息制造业"
+        "增加值同比增长11.8%。",
+        fact(VA, YOY, 10.6),
+        fact(VA, YOY, 11.8, basis="month"),
+        id="growth-stated-as-a-rate-and-this-month",
+    ),
+    case(
+        "1—5月份，规模以上电子信息制造业增加值增速达10.6%。当月，主要产品中，手机产量1.3亿台，"
+        "同比增长3%。",
+        fact(VA, YOY, 10.6),
+        fact("output_mobile_phones", "level", 13000, basis="month"),
+        fact("output_mobile_phones", YOY, 3, basis="month"),
+        id="products-of-this-month",
+    ),
 ]
 
 PRODUCTS = [

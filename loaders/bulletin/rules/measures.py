@@ -194,6 +194,12 @@ def margin(m: Match, reader: Reader) -> None:
     reader.emit("level", m.figure("num"), 1, suffix=m["unit"])
 
 
+@measure(rf"(?:同比)?增速(?:为|达到|达|是)(?P<minus>-)?{N}(?P<unit>%)", MEASURES)
+def rate_stated(m: Match, reader: Reader) -> None:
+    """同比增速为10.6%; 增速达10.6%; 增速为-2.4%: a growth rate stated as a level."""
+    reader.emit("yoy_pct", m.figure("num"), -1 if m["minus"] else 1, suffix=m["unit"])
+
+
 @measure(
     rf"(?:同比|比)?(?:累计)?(?:实现)?(?P<verb>{RATE_VERBS}){N}(?P<unit>%|倍)?(?![\d.个百])",
     MEASURES,
