@@ -1,6 +1,9 @@
-"""Arithmetic checks on one bulletin's facts: warnings that quote the figures.
+"""Arithmetic checks on one bulletin's facts: failures that quote the figures.
 
-Shape: the bulletin's observations in, ``Issue(severity="warning")`` rows out.
+Shape: the bulletin's observations in; ``failures`` gives each failed check with the
+figures it puts in doubt. ``refuse_doubted`` (the loader) drops those figures and says why
+(``Issue(severity="refused")``: when a copy's figures contradict each other, one of them
+is garbled and none is taken); ``run_checks`` (the store's report) gives warnings.
 Checks (each within the rounding of the printed figures):
 - the four regional shares of revenue add up to 100 (± 0.3);
 - a region's printed share matches its revenue over the national revenue;
@@ -14,6 +17,7 @@ earlier period matches the two figures it compares.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from loaders.bulletin.models import Issue, Observation
@@ -39,25 +43,56 @@ def _uncertainty(observation: Observation) -> float:
     return printed_uncertainty(observation.printed)
 
 
-def run_checks(observations: list[Observation]) -> list[Issue]:
-    """Every arithmetic check over one bulletin's facts."""
+@dataclass(frozen=True)
+class Failure:
+    """A failed check: what it found, and the figures it puts in doubt."""
+
+    message: str
+    doubted: tuple[Observation, ...]
+
+
+def failures(observations: list[Observation]) -> list[Failure]:
+    """Every arithmetic check over one bulletin's facts that fails."""
     index = _index(observations)
     periods = sorted({(key[0], key[1]) for key in index})
-    issues: list[Issue] = []
+    found: list[Failure] = []
     for period, basis in periods:
-        issues.extend(_shares_add_up(index, period, basis))
-        issues.extend(_shares_match_levels(index, period, basis))
-        issues.extend(_regions_add_up(index, period, basis))
-        issues.extend(_margin_matches(index, period, basis))
-        issues.extend(_smartphones_within_phones(index, period, basis))
-    return issues
+        found.extend(_shares_add_up(index, period, basis))
+        found.extend(_shares_match_levels(index, period, basis))
+        found.extend(_regions_add_up(index, period, basis))
+        found.extend(_margin_matches(index, period, basis))
+        found.extend(_smartphones_within_phones(index, period, basis))
+    return found
 
 
-def _warning(message: str) -> Issue:
-    return Issue(severity="warning", message=message)
+def run_checks(observations: list[Observation]) -> list[Issue]:
+    """Every failed arithmetic check over one bulletin's facts, as a warning."""
+    return [Issue(severity="warning", message=f.message) for f in failures(observations)]
 
 
-def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+def refuse_doubted(observations: list[Observation]) -> tuple[list[Observation], list[Issue]]:
+    """The figures no failed check doubts, and one refusal per failed check naming the
+    figures it leaves out."""
+    found = failures(observations)
+    doubted = {o.key() for failure in found for o in failure.doubted}
+    issues = [
+        Issue(
+            severity="refused",
+            message=f"{failure.message}: the figures contradict each other, so "
+            + "、".join(o.printed or f"{o.value:g}" for o in failure.doubted)
+            + " are not taken",
+            text=" / ".join(dict.fromkeys(o.text for o in failure.doubted if o.text)),
+        )
+        for failure in found
+    ]
+    return [o for o in observations if o.key() not in doubted], issues
+
+
+def _failure(message: str, *doubted: Observation | None) -> Failure:
+    return Failure(message, tuple(o for o in doubted if o is not None))
+
+
+def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Failure]:
     shares = [index.get((period, basis, "revenue", r, "share_pct")) for r in FOUR_REGIONS]
     if any(s is None for s in shares):
         return []
@@ -65,14 +100,15 @@ def _shares_add_up(index: dict[Key, Observation], period: str, basis: str) -> li
     if abs(total - 100) <= SHARE_TOLERANCE:
         return []
     return [
-        _warning(
+        _failure(
             f"{period}: the four regions' shares of revenue sum to {total:.1f}%, "
-            f"expected 100 ± {SHARE_TOLERANCE}"
+            f"expected 100 ± {SHARE_TOLERANCE}",
+            *shares,
         )
     ]
 
 
-def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str) -> list[Failure]:
     national = index.get((period, basis, "revenue", "national", "level"))
     if national is None:
         return []
@@ -87,16 +123,18 @@ def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str)
         tolerance = computed * relative + _uncertainty(share) + 0.05
         if abs(computed - share.value) > tolerance:
             issues.append(
-                _warning(
+                _failure(
                     f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
                     f"from its revenue {level.value:g} over the national {national.value:g} "
-                    f"亿元 = {computed:.2f}%"
+                    f"亿元 = {computed:.2f}%",
+                    share,
+                    level,
                 )
             )
     return issues
 
 
-def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> list[Failure]:
     national = index.get((period, basis, "revenue", "national", "level"))
     levels = [index.get((period, basis, "revenue", r, "level")) for r in FOUR_REGIONS]
     if national is None or any(level is None for level in levels):
@@ -107,14 +145,15 @@ def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> l
     if abs(total - national.value) <= tolerance:
         return []
     return [
-        _warning(
+        _failure(
             f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
-            f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)"
+            f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)",
+            *present,
         )
     ]
 
 
-def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> list[Issue]:
+def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> list[Failure]:
     margin = index.get((period, basis, "profit_margin", "national", "level"))
     profit = index.get((period, basis, "total_profit", "national", "level"))
     revenue = index.get((period, basis, "revenue", "national", "level"))
@@ -126,24 +165,29 @@ def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> l
     if abs(computed - margin.value) <= tolerance + 1e-9:
         return []
     return [
-        _warning(
+        _failure(
             f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
-            f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%"
+            f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%",
+            margin,
+            profit,
+            revenue,
         )
     ]
 
 
 def _smartphones_within_phones(
     index: dict[Key, Observation], period: str, basis: str
-) -> list[Issue]:
+) -> list[Failure]:
     phones = index.get((period, basis, "output_mobile_phones", "national", "level"))
     smart = index.get((period, basis, "output_smartphones", "national", "level"))
     if phones is None or smart is None or smart.value <= phones.value:
         return []
     return [
-        _warning(
+        _failure(
             f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
-            f"{phones.value:g} 万台"
+            f"{phones.value:g} 万台",
+            smart,
+            phones,
         )
     ]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from loaders.bulletin.checks import run_checks
+from loaders.bulletin.checks import refuse_doubted
 from loaders.bulletin.marks import DERIVED_MARK
 from loaders.bulletin.models import Bulletin, Issue, Observation
 from loaders.bulletin.numbers import printed_uncertainty
@@ -103,7 +103,8 @@ def parse_bulletin(
     reader.read()
     current, later = _without_later_periods(reader.observations, str(detected.period))
     observations, conflicts = _without_conflicts(current)
-    issues = [*later, *conflicts, *reader.issues, *computed]
+    observations, contradicted = refuse_doubted(observations)
+    issues = [*later, *conflicts, *contradicted, *reader.issues, *computed]
     if detected.year_from not in ("text", "--period"):
         issues.insert(
             0,
@@ -113,7 +114,6 @@ def parse_bulletin(
                 f"{detected.year_from} (pass --period YYYY-MM to set it)",
             ),
         )
-    issues.extend(run_checks(observations))
     if not observations and not issues:
         raise BulletinError(
             f"{source_name} does not read as a bulletin: it has a period "

@@ -24,6 +24,7 @@ from dashboard.figures import regions as figures
 from dashboard.pages import regions
 from dashboard.views import regions as views
 from loaders import parse_bulletin
+from loaders.bulletin.models import Bulletin
 from loaders.store import Store
 
 MARCH = """2026年1—3月份电子信息制造业运行情况
@@ -36,7 +37,7 @@ MARCH = """2026年1—3月份电子信息制造业运行情况
 
 二、分地区情况
 
-1—3月份，东部地区实现营业收入23800亿元，同比增长8.1%；中部地区实现营业收入6300亿元，同比增长5.0%；西部地区实现营业收入5050亿元，同比下降2.2%；东北地区实现营业收入350亿元，同比增长1.0%。
+1—3月份，东部地区实现营业收入23800亿元，同比增长8.1%；中部地区实现营业收入6300亿元，同比增长5.0%；西部地区实现营业收入4550亿元，同比下降2.2%；东北地区实现营业收入350亿元，同比增长1.0%。
 """
 
 MAY = """2026年1—5月份电子信息制造业运行情况
@@ -49,9 +50,27 @@ MAY = """2026年1—5月份电子信息制造业运行情况
 
 二、分地区情况
 
-1—5月份，东部地区实现营业收入40000亿元，同比增长9.5%；中部地区实现营业收入11000亿元，同比增长6.2%；西部地区实现营业收入8400亿元，同比下降1.5%；东北地区实现营业收入600亿元，同比增长3.0%。四个地区电子信息制造业营业收入占全国比重分别为68.5%、18.3%、14.0%和1.0%。
+1—5月份，东部地区实现营业收入40000亿元，同比增长9.5%；中部地区实现营业收入11000亿元，同比增长6.2%；西部地区实现营业收入8400亿元，同比下降1.5%；东北地区实现营业收入600亿元，同比增长3.0%。四个地区电子信息制造业营业收入占全国比重分别为66.7%、18.3%、14.0%和1.0%。
 1—5月份，京津冀地区实现营业收入3300亿元，同比增长4.4%，营收占全国比重5.5%；长三角地区实现营业收入17400亿元，同比增长7.7%，营收占全国比重29%。
 """
+
+
+#: The east's share as the store holds it for 2026-05: 68.5 %, where its revenue gives 66.67 %.
+#: The loader refuses a copy whose figures contradict each other like this, but a store may
+#: hold one (a bulletin stored before the check, or a table imported with ``eim import``):
+#: the page must say so.
+EAST_SHARE_STORED = 68.5
+
+
+def with_east_share(bulletin: Bulletin, share: float) -> Bulletin:
+    """``bulletin`` with its printed east share (if any) set to ``share``."""
+    observations = [
+        o.model_copy(update={"value": share, "printed": f"{share}%"})
+        if (o.region, o.measure) == ("east", "share_pct")
+        else o
+        for o in bulletin.observations
+    ]
+    return bulletin.model_copy(update={"observations": observations})
 
 
 def _reset_data() -> None:
@@ -68,7 +87,7 @@ def regional_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     store = Store(f"sqlite:///{path}")
     shas = {}
     for name, text in (("2026-03", MARCH), ("2026-05", MAY)):
-        bulletin = parse_bulletin(text, name=f"{name}.txt")
+        bulletin = with_east_share(parse_bulletin(text, name=f"{name}.txt"), EAST_SHARE_STORED)
         store.add(bulletin, text, source=f"{name}.txt", added_at=datetime(2026, 6, 1, tzinfo=UTC))
         shas[name] = bulletin.sha256
     store.close()
@@ -171,9 +190,8 @@ def test_the_four_shares_stack_to_a_whole_bar_per_period_derived_ones_hatched(
     assert list(east.marker.pattern.shape) == ["/", ""]
     assert "推算值" in east.customdata[0][0] and "公布值" in east.customdata[1][0]
     totals = [sum(trace.y[i] for trace in four) for i in range(2)]
-    # no share is scaled to make 100: March's levels add up to 35500 of 35000 亿元, and
-    # May's printed shares to 101.8
-    assert totals == [pytest.approx(100 * 35500 / 35000), pytest.approx(101.8)]
+    # no share is scaled to make 100: the shares stored for May add up to 101.8
+    assert totals == [pytest.approx(100.0), pytest.approx(101.8)]
 
 
 def test_growth_over_time_has_every_region_and_the_clusters_as_curves(
