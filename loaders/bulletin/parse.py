@@ -11,6 +11,7 @@ duplicates -> arithmetic checks (``loaders.bulletin.checks``).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from loaders.bulletin.checks import refuse_doubted
@@ -104,6 +105,8 @@ def parse_bulletin(
     current, later = _without_later_periods(reader.observations, str(detected.period))
     observations, conflicts = _without_conflicts(current)
     observations, contradicted = refuse_doubted(observations)
+    observations, undotted = _without_whole_percentages(observations, reader.lost_decimals)
+    contradicted += undotted
     issues = [*later, *conflicts, *contradicted, *reader.issues, *computed]
     if detected.year_from not in ("text", "--period"):
         issues.insert(
@@ -165,6 +168,35 @@ def _without_later_periods(
                 "bulletin reports no later period, so it comes from text around the copy "
                 f"(such as a news wrapper); {observation.printed or observation.value} is "
                 "not taken",
+                text=observation.text,
+            )
+        )
+    return kept, issues
+
+
+def _without_whole_percentages(
+    observations: list[Observation], lost: list[str]
+) -> tuple[list[Observation], list[Issue]]:
+    """In a copy that lost its decimal points (``lost``: the figures that showed it), every
+    percentage printed without one (``4%`` may be 1.4% or 4.5%) is refused, with the reason;
+    levels keep theirs (亿块 and 亿元 are printed whole)."""
+    if not lost:
+        return observations, []
+    kept: list[Observation] = []
+    issues: list[Issue] = []
+    for observation in observations:
+        found = re.match(r"\d+(?:\.\d+)?", observation.printed)
+        number = found.group(0) if found else ""
+        whole = number.isdigit() and number != "0"
+        if not whole or observation.unit not in ("%", "pp") or observation.printed.endswith("倍"):
+            kept.append(observation)
+            continue
+        issues.append(
+            Issue(
+                severity="refused",
+                message=f"「{observation.printed}」 not taken: this copy lost decimal points "
+                f"({'、'.join(lost)} is plausible only with one put back), so a whole "
+                "percentage may be a cut one",
                 text=observation.text,
             )
         )

@@ -76,6 +76,9 @@ class BulletinReader:
         self.four_regions = False
         self.foreign = ""
         self.last_rate: float | None = None
+        #: Figures that are plausible only with a decimal point put back (``94亿台`` of a
+        #: copy that dropped them: 9.4亿台): signs that the copy's whole figures are unsafe.
+        self.lost_decimals: list[str] = []
 
     # -- the walk --------------------------------------------------------------------
 
@@ -252,6 +255,8 @@ class BulletinReader:
         implausible = _implausible(measure, indicator, region, value, self.basis, period)
         if implausible:
             self._refuse(figure, implausible)
+            if _lost_decimal_point(figure.printed, measure, indicator, region, value, self):
+                self.lost_decimals.append(figure.printed + suffix)
             return
         segment = "all" if indicator in NATIONAL_ONLY else self.segment
         self.observations.append(
@@ -363,6 +368,22 @@ def _named_month(named: str) -> int:
     from loaders.bulletin.periods import NAMED_PERIODS
 
     return NAMED_PERIODS[named]
+
+
+def _lost_decimal_point(
+    printed: str, measure: str, indicator: str, region: str, value: Decimal, reader: BulletinReader
+) -> bool:
+    """Whether an implausible whole figure (``94``) becomes plausible with a decimal point
+    put back between its digits (9.4): the copy lost its decimal points."""
+    if "." in printed or not printed.isdigit() or len(printed) < 2 or reader.period is None:
+        return False
+    return any(
+        _implausible(
+            measure, indicator, region, value / Decimal(10) ** places, reader.basis, reader.period
+        )
+        is None
+        for places in range(1, len(printed))
+    )
 
 
 def _implausible(

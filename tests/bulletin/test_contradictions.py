@@ -68,3 +68,24 @@ def test_figures_that_contradict_each_other_are_refused_with_the_reason(
     assert "contradict each other" in reason and "not taken" in reason
     # the figures no check doubts are still taken
     assert keys(intact) - found <= doubted | {("revenue", "national", "level")}
+
+
+def test_a_copy_that_lost_its_decimal_points_gives_no_whole_percentage() -> None:
+    # 9.4亿台 became 94亿台 (no nine months make that many): the copy drops decimal points,
+    # so 增长4% may be 1.4% or 4.5%; 5.1% kept its point and 2447亿块 is printed whole anyway
+    text = (
+        "2031年1—9月份电子信息制造业运行情况\n"
+        "1—9月份，规模以上电子信息制造业增加值同比增长4%，比同期工业高6个百分点。"
+        "主要产品中，手机产量94亿台，同比增长1%；集成电路产量2447亿块，同比下降5.1%。"
+    )
+    bulletin = parse_bulletin(text)
+    found = {(o.indicator, o.measure): o.value for o in bulletin.observations}
+    assert found == {
+        ("output_integrated_circuits", "level"): 24470000,
+        ("output_integrated_circuits", "yoy_pct"): -5.1,
+    }
+    reasons = [i.message for i in bulletin.issues if "lost decimal points" in i.message]
+    assert len(reasons) == 3 and all("94亿台" in reason for reason in reasons)
+    # the same copy with its points: every figure is taken
+    intact = text.replace("4%", "4.5%").replace("高6个", "高6.2个").replace("94亿台", "9.4亿台")
+    assert len(parse_bulletin(intact.replace("增长1%", "增长1.3%")).observations) == 6

@@ -7,7 +7,8 @@ sub-industries, changes against every earlier period a bulletin names, gaps to t
 comparison industries, zeros (持平), growth printed as a multiple (倍), figures of other
 periods (a year earlier, the previous cumulative period), and derived figures. Values are
 decimals as a bulletin prints them, in the contract's units, and plausible (inside the
-catalog's ranges), so the loader has no reason to refuse one. ``styles()`` draws the
+catalog's ranges) and consistent with each other (``consistent``), so the loader has no
+reason to refuse one. ``styles()`` draws the
 phrasings the loader must read.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from loaders.bulletin.checks import failures
 from loaders.bulletin.periods import Month
 from loaders.catalog import (
     CLUSTERS,
@@ -227,7 +229,17 @@ def bulletins(draw: Draw) -> tuple[Month, list[Fact]]:
     if not any(not fact.derived for fact in facts):  # a bulletin prints something
         value, printed = rate(draw)
         builder.add("value_added", "yoy_pct", value, printed)
-    return period, list(builder.facts.values())
+    return period, consistent(list(builder.facts.values()))
+
+
+def consistent(facts: list[Fact]) -> list[Fact]:
+    """The facts without those the loader's arithmetic checks would doubt: drawn one by one,
+    shares, regional levels, margins and phones rarely agree, and a copy printing figures
+    that contradict each other is garbled (the loader refuses them). The check is run
+    without the printed figures' rounding, stricter than the loader's."""
+    printed = [fact for fact in facts if not fact.derived]
+    doubted = {o.key() for failure in failures(printed) for o in failure.doubted}
+    return [fact for fact in facts if fact.derived or fact.key() not in doubted]
 
 
 def styles() -> st.SearchStrategy[Style]:

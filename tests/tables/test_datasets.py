@@ -121,9 +121,10 @@ def test_conflicts_say_what_the_observations_ship(fresh: Path) -> None:
         for row in read_csv(fresh / "observations.csv")
         if row["derived"] == "false"
     }
-    conflicts = read_csv(fresh / "conflicts.csv")
-    assert conflicts, "the corpus has copies that disagree: expected conflict rows"
-    for row in conflicts:
+    # the loader now refuses what damaged copies garble, so the corpus's copies may all agree;
+    # whatever rows there are must say what observations.csv ships (tests/tables/
+    # test_reconcile.py makes conflicts of every kind from written copies)
+    for row in read_csv(fresh / "conflicts.csv"):
         key = tuple(row[c] for c in KEY_COLUMNS)
         assert row["values"].count("(") >= 2, row
         if row["resolution"] == "kept":
