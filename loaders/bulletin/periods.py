@@ -55,7 +55,7 @@ BROKEN_MONTH: Final = (
 )
 #: A reference period in a comparison: what follows ``较``/``比``/``与``.
 REFERENCE: Final = (
-    rf"上年同期|去年同期|上年|去年|上个?月|(?:\d{{4}}年)?(?:1-\d{{1,2}}月份?|{_NAMED})"
+    rf"上年同期|去年同期|上年|去年|上个?月|(?:\d{{4}}年)?(?:1-\d{{1,2}}月份?|前\d{{1,2}}个月|{_NAMED})"
     r"|\d{1,2}月份?|\d{4}年同期|\d{4}年"
 )
 
@@ -146,10 +146,13 @@ def reference_month(ref: str, period: Month) -> Month | None:
 
 
 def _month_of(phrase: str) -> int | None:
-    """The last month of ``1-10月份``, ``上半年``, ``6月份``; None when not a month phrase."""
+    """The last month of ``1-10月份``, ``上半年``, ``6月份``, ``前4个月``; None when not a
+    month phrase."""
     if phrase in NAMED_PERIODS:
         return NAMED_PERIODS[phrase]
-    match = re.fullmatch(r"(?:1-)?(\d{1,2})月份?", phrase)
+    match = re.fullmatch(r"(?:1-)?(\d{1,2})月份?|前(\d{1,2})个月", phrase)
+    if match and match[2]:  # 前4个月: the first four months, 1-4月
+        return int(match[2]) if 1 <= int(match[2]) <= 12 else None
     if match and 1 <= int(match[1]) <= 12:
         return int(match[1])
     return None

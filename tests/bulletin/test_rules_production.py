@@ -201,6 +201,35 @@ PRODUCTION += [
         id="growth-stated-as-a-rate-and-this-month",
     ),
     case(
+        "1—5月份，规模以上电子信息制造业增加值同比增长10.6%，增速较前4个月提高0.4个百分点，"
+        "比同期工业快4.3个百分点。",
+        fact(VA, YOY, 10.6),
+        fact(VA, CHG, 0.4, ref="2024-04"),
+        fact(VA, GAP_IND, 4.3),
+        id="change-on-the-first-four-months",
+    ),
+    case(
+        # issue #14's example (a text of the project's own): the products are year to date
+        "1—7月份，规模以上电子信息制造业增加值同比增长10.8%，增速分别比同期工业、高技术制造业高"
+        "4.4个和1.2个百分点。7月份，规模以上电子信息制造业增加值同比增长10.2%。主要产品中，"
+        "手机产量8.1亿台，同比下降3.5%，其中智能手机产量6.2亿台，同比增长1.1%；微型计算机设备"
+        "产量1.9亿台，同比增长4.5%；集成电路产量2800亿块，同比增长8.8%。",
+        fact(VA, YOY, 10.8),
+        fact(VA, GAP_IND, 4.4),
+        fact(VA, GAP_HT, 1.2),
+        fact(VA, YOY, 10.2, basis="month"),
+        fact("output_mobile_phones", "level", 81000),
+        fact("output_mobile_phones", YOY, -3.5),
+        fact("output_smartphones", "level", 62000),
+        fact("output_smartphones", YOY, 1.1),
+        fact("output_microcomputers", "level", 19000),
+        fact("output_microcomputers", YOY, 4.5),
+        fact("output_integrated_circuits", "level", 28000000),
+        fact("output_integrated_circuits", YOY, 8.8),
+        id="issue-14-products-after-a-month-sentence",
+        title="2025年1—7月份电子信息制造业运行情况",
+    ),
+    case(
         "1—5月份，规模以上电子信息制造业增加值增速达10.6%。当月，主要产品中，手机产量1.3亿台，"
         "同比增长3%。",
         fact(VA, YOY, 10.6),
