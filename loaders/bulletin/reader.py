@@ -171,6 +171,7 @@ class BulletinReader:
                 self._products_are_cumulative()
         if subject.region:
             self.region = subject.region
+            self.four_regions = False  # one region named: the four are no longer in force
         if subject.segment:
             self.segment = subject.segment
         if subject.four_regions:
@@ -221,6 +222,10 @@ class BulletinReader:
         explicit_indicator = indicator
         indicator = indicator or self.indicator
         period = period or self.period
+        if region is None and self.four_regions and measure != "share_pct":
+            # 四个地区营业收入同比增长9.4%: the four together are no region of ours
+            self._refuse(figure, "it is said of the four regions together, not of one")
+            return
         region = region or self.region
         if period is None:
             self._refuse(figure, self.no_period)

@@ -143,6 +143,17 @@ NEGATIVES = [
         id="later-period-in-a-wrapper",
     ),
     negative(
+        # the four regions together are no region: never the nation's figure
+        "1—5月份，四个地区营业收入同比增长7.7%。",
+        "said of the four regions together",
+        id="four-regions-together",
+    ),
+    negative(
+        "1—5月份，手机和电脑产量同比分别增长3.1%和4.2%。",
+        "whose items are not named",
+        id="a-list-of-unnamed-items",
+    ),
+    negative(
         "1—5月份，规模以上电子信息制造业出口交货值同比增长3.8%。但7月开始回落，"
         "规模以上电子信息制造业出口交货值同比增长3.3%。",
         "it follows 「7月」 with no year, a month after the bulletin's 2024-05",

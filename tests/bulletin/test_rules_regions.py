@@ -76,6 +76,30 @@ REGIONS = [
         fact("revenue", "share_pct", 0.6, region="northeast"),
         id="regions-four-named",
     ),
+    case(
+        "四个地区营业收入分别为42816亿元、11002亿元、8400亿元和600亿元，同比分别增长9.4%、"
+        "8.1%、-1.2%和3.0%。",
+        fact("revenue", "level", 42816, region="east"),
+        fact("revenue", "level", 11002, region="central"),
+        fact("revenue", "level", 8400, region="west"),
+        fact("revenue", "level", 600, region="northeast"),
+        fact("revenue", YOY, 9.4, region="east"),
+        fact("revenue", YOY, 8.1, region="central"),
+        fact("revenue", YOY, -1.2, region="west"),
+        fact("revenue", YOY, 3.0, region="northeast"),
+        id="regions-levels-and-rates-listed",
+    ),
+    case(
+        "东部、中部、西部和东北地区分别实现营业收入42816亿元、11002亿元、8400亿元和600亿元；"
+        "京津冀地区实现营业收入3300亿元，同比增长4.4%。",
+        fact("revenue", "level", 42816, region="east"),
+        fact("revenue", "level", 11002, region="central"),
+        fact("revenue", "level", 8400, region="west"),
+        fact("revenue", "level", 600, region="northeast"),
+        fact("revenue", "level", 3300, region="jing_jin_ji"),
+        fact("revenue", YOY, 4.4, region="jing_jin_ji"),
+        id="regions-listed-then-a-cluster",
+    ),
 ]
 
 SEGMENTS = [

@@ -60,6 +60,8 @@ class Facts:
     east: float = 42816.0
     east_growth: float = 9.4
     shares: tuple[float, float, float, float] = (69.9, 16.6, 12.9, 0.6)
+    regional_levels: tuple[float, float, float, float] = (42816.0, 10168.0, 7900.0, 350.0)
+    regional_growth: tuple[float, float, float, float] = (9.4, 8.1, -1.2, 3.0)
 
     @property
     def period(self) -> str:
@@ -91,6 +93,7 @@ class Phrasing:
     month_revenue: bool = False
     year_earlier: bool = False
     sub_industry: bool = False
+    regions_listed: bool = False
 
 
 OPTIONS = {
@@ -111,6 +114,7 @@ OPTIONS = {
     "month_revenue": 2,
     "year_earlier": 2,
     "sub_industry": 2,
+    "regions_listed": 2,
 }
 
 #: Words for a change of a rate: (rise, fall), per choice.
@@ -304,7 +308,27 @@ def bulletin(facts: Facts, phrasing: Phrasing) -> tuple[str, set[Fact]]:
             {fact("fixed_asset_investment", "yoy_pct", facts.fai)},
         ),
     ]
-    if phrasing.regions:
+    if phrasing.regions and phrasing.regions_listed:
+        levels = "、".join(f"{int(v)}亿元" for v in facts.regional_levels[:3])
+        rates = "、".join(f"{v:g}%" for v in facts.regional_growth[:3])
+        four = ("east", "central", "west", "northeast")
+        paragraphs.append(
+            (
+                "五、地区营收",
+                f"{span}，东部、中部、西部和东北地区分别实现营业收入{levels}和"
+                f"{int(facts.regional_levels[3])}亿元，同比分别增长{rates}和"
+                f"{facts.regional_growth[3]:g}%。",
+                {
+                    (p, "revenue", region, "all", "ytd", measure, "", value)
+                    for measure, values in (
+                        ("level", facts.regional_levels),
+                        ("yoy_pct", facts.regional_growth),
+                    )
+                    for region, value in zip(four, values, strict=True)
+                },
+            )
+        )
+    elif phrasing.regions:
         east, central, west, northeast = facts.shares
         paragraphs.append(
             (
@@ -374,6 +398,13 @@ def phrasings(count: int, seed: int = 0) -> Iterator[Phrasing]:
         values["month_first"] = bool(values["month_first"])
         values["headings"] = bool(values["headings"])
         values["wrapper"] = bool(values["wrapper"])
-        for flag in ("regions", "customs", "month_revenue", "year_earlier", "sub_industry"):
+        for flag in (
+            "regions",
+            "customs",
+            "month_revenue",
+            "year_earlier",
+            "sub_industry",
+            "regions_listed",
+        ):
             values[flag] = bool(values[flag])
         yield Phrasing(**values)

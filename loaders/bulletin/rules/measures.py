@@ -187,6 +187,55 @@ def share(m: Match, reader: Reader) -> None:
         reader.emit("share_pct", m.figure(name), 1, suffix="%")
 
 
+_FOUR = ("east", "central", "west", "northeast")
+#: A list item after the first: 、8.1% / 和-1.2% / 及600亿元.
+_ITEM = r"(?:[、,和及](?P<m{i}>-)?(?P<n{i}>{number})(?P<u{i}>{unit}))?"
+
+
+def _list_pattern(head: str, unit: str) -> str:
+    """``head`` then up to four figures with ``unit`` (the first required), each may carry a
+    minus sign: the list of the four regions' figures."""
+    items = "".join(_ITEM.format(i=i, number=NUMBER, unit=unit) for i in range(2, 5))
+    return rf"{head}(?P<m1>-)?(?P<n1>{NUMBER})(?P<u1>{unit}){items}"
+
+
+def _each_region(m: Match, reader: Reader, measure: str, sign: int) -> None:
+    """The listed figures of the four regions, east to northeast, in the order printed."""
+    names = [i for i in range(1, 5) if m[f"n{i}"]]
+    if len(names) < 2:
+        # one figure after 分别: no list, so no region of its own; the reader refuses it if the
+        # four regions are in force, else it is the subject's
+        reader.emit(measure, m.figure("n1"), -sign if m["m1"] else sign, suffix=m["u1"])
+        return
+    if not reader.four_regions:
+        for i in names:  # a list whose items the text does not name: nobody's figures
+            reader.unread(m.figure(f"n{i}"), "a list of figures (分别…) whose items are not named")
+        return
+    for i, region in zip(names, _FOUR, strict=False):
+        value_sign = -sign if m[f"m{i}"] else sign
+        reader.emit(measure, m.figure(f"n{i}"), value_sign, suffix=m[f"u{i}"], region=region)
+
+
+@measure(_list_pattern(rf"(?:同比)?分别(?P<verb>{RATE_VERBS})", "%"), MEASURES)
+def rates_of_the_regions(m: Match, reader: Reader) -> None:
+    """东部、中部、西部和东北地区营业收入同比分别增长9.4%、8.1%、-1.2%和3.0%."""
+    _each_region(m, reader, "yoy_pct", rate_sign(m["verb"]))
+
+
+@measure(
+    _list_pattern(
+        r"分别(?:实现|为|达到|达)?(?P<subject>营业收入|营收)?(?:为|达到|达)?", SCALED_UNIT_PATTERN
+    ),
+    MEASURES,
+)
+def levels_of_the_regions(m: Match, reader: Reader) -> None:
+    """四个地区营业收入分别为42816亿元、11002亿元、8400亿元和600亿元; 东部、中部、西部和东北地区
+    分别实现营业收入…."""
+    if m["subject"]:
+        reader.set_indicator("revenue")
+    _each_region(m, reader, "level", 1)
+
+
 @measure(rf"(?:营业收入|主营业务收入|主营收入)?利润率(?:为|达到|达|是){N}(?P<unit>%)?", MEASURES)
 def margin(m: Match, reader: Reader) -> None:
     """营业收入利润率为4.2%: the margin's level, in %."""
