@@ -209,6 +209,18 @@ PRODUCTION += [
         id="change-on-the-first-four-months",
     ),
     case(
+        "1—5月份，规模以上电子信息制造业增加值同比增长10.6%，增速由1—4月份的10.2%提高到10.6%。",
+        fact(VA, YOY, 10.6),
+        fact(VA, YOY, 10.2, period="2024-04"),
+        id="rate-moved-from-the-previous-period",
+    ),
+    case(
+        "1—5月份，规模以上电子信息制造业出口交货值同比下降2.4%，降幅由1—4月份的3.1%收窄至2.4%。",
+        fact(EDV, YOY, -2.4),
+        fact(EDV, YOY, -3.1, period="2024-04"),
+        id="decline-narrowed-from-the-previous-period",
+    ),
+    case(
         # issue #14's example (a text of the project's own): the products are year to date
         "1—7月份，规模以上电子信息制造业增加值同比增长10.8%，增速分别比同期工业、高技术制造业高"
         "4.4个和1.2个百分点。7月份，规模以上电子信息制造业增加值同比增长10.2%。主要产品中，"

@@ -126,6 +126,11 @@ PROFITS = [
         fact("operating_cost", YOY, 9.8),
         fact("profit_margin", "level", 3.6),
         id="profits-pre-2019-wording",
+    ),
+    case(
+        "1—5月份，规模以上电子信息制造业营业收入利润率3.57%。",
+        fact("profit_margin", "level", 3.57),
+        id="profits-margin-without-wei",
         title="2018年1—5月份电子信息制造业运行情况",
     ),
 ]

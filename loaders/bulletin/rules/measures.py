@@ -69,6 +69,23 @@ def turned(m: Match, reader: Reader) -> None:
 
 
 @measure(
+    rf"(?:增速|(?P<fall>降幅))?由(?P<ref>{REFERENCE})的(?P<m1>-)?(?P<n1>{NUMBER})%"
+    rf"(?:提高|上升|加快|回升|回落|下降|放缓|下滑|收窄|扩大|加深)?(?:到|至)"
+    rf"(?P<m2>-)?(?P<n2>{NUMBER})%",
+    MEASURES,
+)
+def moved(m: Match, reader: Reader) -> None:
+    """增速由1—4月份的10.2%提高到10.6%; 降幅由1—4月份的3.1%收窄至2.4% (declines): the
+    earlier period's rate, and the rate now."""
+    fall = -1 if m["fall"] else 1
+    if reader.period is not None:
+        earlier = reference_month(m["ref"], reader.period)
+        sign = -fall if m["m1"] else fall
+        reader.emit("yoy_pct", m.figure("n1"), sign, suffix="%", period=earlier)
+    reader.emit("yoy_pct", m.figure("n2"), -fall if m["m2"] else fall, suffix="%")
+
+
+@measure(
     rf"(?:(?:近)?(?:两|二|三|2|3)年(?:同期)?(?:平均|复合)(?:增长率|增速|增长|增幅)?(?:为|达到|达)?"
     rf"|环比(?:增长|下降|增加|减少)"
     rf"|(?:比|较)\d{{4}}年(?:同期)?(?:增长|下降|增加|减少))(?P<num>{NUMBER})%?",
@@ -236,7 +253,7 @@ def levels_of_the_regions(m: Match, reader: Reader) -> None:
     _each_region(m, reader, "level", 1)
 
 
-@measure(rf"(?:营业收入|主营业务收入|主营收入)?利润率(?:为|达到|达|是){N}(?P<unit>%)?", MEASURES)
+@measure(rf"(?:营业收入|主营业务收入|主营收入)?利润率(?:为|达到|达|是)?{N}(?P<unit>%)?", MEASURES)
 def margin(m: Match, reader: Reader) -> None:
     """营业收入利润率为4.2%: the margin's level, in %."""
     reader.set_indicator("profit_margin")
