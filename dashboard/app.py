@@ -21,6 +21,8 @@ import importlib  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 
 import dash  # noqa: E402
+import flask  # noqa: E402
+from dash.exceptions import MissingCallbackContextException  # noqa: E402
 
 from dashboard import routes, shell  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
@@ -37,14 +39,38 @@ from dashboard.server import (  # noqa: E402
 _register_page: Callable[..., None] = dash.register_page
 
 
+def request_lang() -> str:
+    """The language of the page being served: from the query string of the page request, or,
+    inside Dash's routing callback (a POST that carries the address), from its search."""
+    try:
+        search = dash.ctx.inputs.get("_pages_location.search")
+    except MissingCallbackContextException:  # no callback: the page request itself
+        search = None
+    if search is None and flask.has_request_context():
+        search = "?" + flask.request.query_string.decode("utf-8", "replace")
+    return shell.lang_of_search(search)
+
+
+def page_title(page: routes.Page) -> Callable[..., str]:
+    """The browser tab's title of ``page`` in the language of the request."""
+
+    def title(**_: object) -> str:
+        return f"{t(page.label, request_lang())} · EIM Monitor"
+
+    return title
+
+
 def register_page(page: routes.Page) -> None:
     """Register ``dashboard.pages.<page.module>`` (its ``layout``) at ``page.path``, titled
-    with its name in Chinese (Dash's automatic discovery is not used). Importing the module
-    registers its callbacks."""
+    with its name in the request's language (Dash's automatic discovery is not used).
+    Importing the module registers its callbacks."""
     module = importlib.import_module(f"dashboard.pages.{page.module}")
-    title = f"{t(page.label, 'zh')} · EIM Monitor"
     _register_page(
-        module.__name__, path=page.path, name=page.name, title=title, layout=module.layout
+        module.__name__,
+        path=page.path,
+        name=page.name,
+        title=page_title(page),
+        layout=module.layout,
     )
 
 

@@ -27,13 +27,10 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.figures.base import GRAPH_CONFIG, Figure
+from dashboard.figures.base import Figure, graph_config
 from dashboard.figures.look import CHART_HEIGHT
 from dashboard.i18n import basis_name, t
 from dashboard.views.query import BASES
-
-#: ``figures.GRAPH_CONFIG`` as ``dcc.Graph`` takes it (its stub wants a TypedDict).
-_GRAPH_CONFIG: Any = GRAPH_CONFIG
 
 #: Two charts side by side where the screen is wide enough, one under the other else.
 GRID_STYLE: dict[str, str] = {
@@ -48,13 +45,15 @@ def chart_id(name: str, page: str) -> dict[str, str]:
     return {"type": ids.CHART, "page": page, "name": name}
 
 
-def graph(name: str, figure: Figure, page: str, wide: bool = False) -> html.Div:
-    """A chart in its ``chart`` box; ``wide`` spans both columns of the grid."""
+def graph(name: str, figure: Figure, page: str, lang: str, wide: bool = False) -> html.Div:
+    """A chart in its ``chart`` box, its toolbar in ``lang``; ``wide`` spans both columns of
+    the grid."""
+    config: Any = graph_config(lang)
     return html.Div(
         dcc.Graph(
             id=chart_id(name, page),
             figure=figure,
-            config=_GRAPH_CONFIG,
+            config=config,
             style={"height": f"{CHART_HEIGHT}px"},
         ),
         className="chart",

@@ -298,5 +298,22 @@ def sparkline(frame: pd.DataFrame, unit: str, lang: str, *, per_year: bool = Fal
 GRAPH_CONFIG: dict[str, object] = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # no "Share chart…": it would send the chart to an outside service
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": [
+        "lasso2d",
+        "select2d",
+        "sendChartToCloud",
+        "sendDataToCloud",
+        "editInChartStudio",
+    ],
 }
+#: Plotly's locale per page language: its toolbar tooltips and dates (the zh-CN dictionary
+#: is in the bundle, ``dashboard/plotly_bundle/plotly-partial.js``).
+PLOTLY_LOCALES: dict[str, str] = {"zh": "zh-CN", "en": "en"}
+
+
+def graph_config(lang: str) -> dict[str, object]:
+    """``GRAPH_CONFIG`` in the page's language."""
+    return {**GRAPH_CONFIG, "locale": PLOTLY_LOCALES.get(lang, "zh-CN")}

@@ -6,13 +6,13 @@ The section is the same for every query of the page: cached per data version and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from dash import dcc, html
 
 from dashboard import data
 from dashboard.components import chart_id
-from dashboard.figures.base import GRAPH_CONFIG
+from dashboard.figures.base import graph_config
 from dashboard.figures.coverage import coverage_figure
 from dashboard.i18n import basis_name, indicator_name, region_name, t
 from dashboard.views.coverage import MAIN_SERIES, cells
@@ -20,8 +20,6 @@ from dashboard.views.coverage import MAIN_SERIES, cells
 PAGE = "data"
 #: The narrowest the heat map is drawn (px): a square a month stays legible on a phone.
 MIN_WIDTH = 960
-#: The heat map needs no toolbar: nothing to zoom, and the data are one download away.
-_CONFIG: Any = {**GRAPH_CONFIG, "displayModeBar": False}
 
 
 def series_label(key: tuple[str, str, str, str], lang: str) -> str:
@@ -57,7 +55,8 @@ def coverage_section(lang: str) -> html.Section:
                 dcc.Graph(
                     id=chart_id("coverage", PAGE),
                     figure=_figure(data.version(), lang),
-                    config=_CONFIG,
+                    # no toolbar: nothing to zoom, and the data are one download away
+                    config=cast(Any, {**graph_config(lang), "displayModeBar": False}),
                     className="chart",
                     style={"minWidth": f"{MIN_WIDTH}px"},
                 ),

@@ -134,9 +134,9 @@ def layout(
         ),
     ]
     charts = [
-        graph("growth", shown.figures["growth"], PAGE, wide=True),
-        graph("years", shown.figures["years"], PAGE),
-        graph("month", shown.figures["month"], PAGE),
+        graph("growth", shown.figures["growth"], PAGE, lang, wide=True),
+        graph("years", shown.figures["years"], PAGE, lang),
+        graph("month", shown.figures["month"], PAGE, lang),
     ]
     return chart_page(t("growth.title", lang), t("growth.intro", lang), controls, charts)
 

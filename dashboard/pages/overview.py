@@ -11,12 +11,12 @@ growth.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from dash import dcc, html
 
 from dashboard import data, ids, routes, shell, summary
-from dashboard.figures.base import sparkline
+from dashboard.figures.base import graph_config, sparkline
 from dashboard.i18n import basis_name, indicator_name, lang_of, period_label, t, value_text
 from loaders.bulletin.periods import Month
 
@@ -108,7 +108,7 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
             html.Div(comparison(indicator, measure, basis, period, lang), className="card-change"),
             dcc.Graph(
                 figure=sparkline(window, unit, lang, per_year=per_year),
-                config={"displayModeBar": False},
+                config=cast(Any, {**graph_config(lang), "displayModeBar": False}),
                 className="card-trend",
             ),
         ],

@@ -78,7 +78,10 @@ def layout(lang: str = "zh", product: object = "", basis: object = "", **_: Any)
         ),
         basis_control(ids.PRODUCTS_BASIS, basis, lang),
     ]
-    charts = [graph("level", shown["level"], PAGE), graph("growth", shown["growth"], PAGE)]
+    charts = [
+        graph("level", shown["level"], PAGE, lang),
+        graph("growth", shown["growth"], PAGE, lang),
+    ]
     return chart_page(t("products.title", lang), t("products.intro", lang), controls, charts)
 
 

@@ -29,7 +29,7 @@ from plotly.io.json import to_json_plotly
 
 from dashboard import data, ids, routes, shell
 from dashboard.components import chart_id
-from dashboard.figures.base import GRAPH_CONFIG
+from dashboard.figures.base import graph_config
 from dashboard.figures.regions import (
     growth_figure,
     growth_over_time_figure,
@@ -52,7 +52,6 @@ from dashboard.views.regions import (
 PATH = routes.REGIONS
 PAGE = "regions"
 #: Dash's typed ``config`` prop wants its own TypedDict; the shared config is a plain dict.
-_GRAPH_CONFIG: Any = GRAPH_CONFIG
 
 
 def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
@@ -63,10 +62,9 @@ def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
     ]
 
 
-def _graph(name: str, figure: Any) -> dcc.Graph:
-    return dcc.Graph(
-        id=chart_id(name, PAGE), figure=figure, config=_GRAPH_CONFIG, className="chart"
-    )
+def _graph(name: str, figure: Any, lang: str) -> dcc.Graph:
+    config: Any = graph_config(lang)
+    return dcc.Graph(id=chart_id(name, PAGE), figure=figure, config=config, className="chart")
 
 
 @dataclass(frozen=True)
@@ -170,11 +168,11 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
             html.H2(t("regions.title", lang)),
             html.P(t("regions.intro", lang), className="note"),
             control,
-            _graph("growth", shown.figures["growth"]),
-            _graph("shares", shown.figures["shares"]),
+            _graph("growth", shown.figures["growth"], lang),
+            _graph("shares", shown.figures["shares"], lang),
             html.Div(shown.share_note, id=ids.REGIONS_SHARE_NOTE, className="note"),
-            _graph("levels", shown.figures["levels"]),
-            *(_graph(name, figure) for name, figure in history.items()),
+            _graph("levels", shown.figures["levels"], lang),
+            *(_graph(name, figure, lang) for name, figure in history.items()),
         ]
     )
 

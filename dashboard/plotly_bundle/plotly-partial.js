@@ -13,8 +13,8 @@
  * A chart with another trace type draws nothing for it: add its module to the list below
  * (plotly.js/lib/<type>) and tests/test_page_weight.py checks every chart page against it.
  * Components (legend, hover, annotations, shapes, modebar, image export) and the English
- * locale are in core; the dashboard writes its own labels in both languages and sets no
- * plotly `locale`, so no other locale is registered.
+ * locale are in core; zh-CN is registered for the Chinese pages (their graphs' config says
+ * `locale: "zh-CN"`: the toolbar's tooltips and plotly's own date words in Chinese).
  *
  * plotly.js is pinned in package.json to the version the Python plotly package ships
  * (the header of plotly/package_data/plotly.min.js): dcc.Graph and the figures the Python
@@ -24,6 +24,6 @@
 
 var Plotly = require('plotly.js/lib/core');
 
-Plotly.register([require('plotly.js/lib/bar')]);
+Plotly.register([require('plotly.js/lib/bar'), require('plotly.js/lib/locales/zh-cn')]);
 
 window.Plotly = Plotly;

@@ -160,3 +160,12 @@ def test_every_page_answers_through_the_server(shipped_store: None) -> None:
         for lang in ("zh", "en"):
             response = client.get(f"{path}?lang={lang}")
             assert response.status_code == 200, (path, lang)
+
+
+def test_the_graph_config_shares_nothing_and_speaks_the_page_language() -> None:
+    zh, en = base.graph_config("zh"), base.graph_config("en")
+    assert (zh["locale"], en["locale"]) == ("zh-CN", "en")
+    assert zh["showSendToCloud"] is False and zh["showEditInChartStudio"] is False
+    removed = zh["modeBarButtonsToRemove"]
+    assert isinstance(removed, list) and "sendChartToCloud" in removed
+    assert base.graph_config("xx")["locale"] == "zh-CN"  # Chinese first

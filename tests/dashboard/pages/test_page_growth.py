@@ -42,7 +42,7 @@ def test_the_page_renders_every_query(
     assert set(charts) == {"growth", "years", "month"}
     for name, graph in charts.items():
         assert graph.id == {"type": ids.CHART, "page": "growth", "name": name}
-        assert graph.config == base.GRAPH_CONFIG
+        assert graph.config == base.graph_config("en" if lang == "en" else "zh")
         title = graph.figure["layout"]["title"]["text"]
         assert title.endswith("（%）" if lang != "en" else "(%)")
         texts = [title, *(trace["name"] for trace in graph.figure["data"])]

@@ -39,7 +39,7 @@ def test_the_page_renders_every_query(
     assert set(charts) == {"level", "growth"}
     for name, graph in charts.items():
         assert graph.id == {"type": ids.CHART, "page": "products", "name": name}
-        assert graph.config == base.GRAPH_CONFIG
+        assert graph.config == base.graph_config("en" if lang == "en" else "zh")
         layout = graph.figure["layout"]
         texts = [layout["title"]["text"], layout["yaxis"]["title"]["text"]]
         texts += [trace["name"] for trace in graph.figure["data"]]
