@@ -152,8 +152,20 @@ def latest_period() -> str | None:
     return found[-1] if found else None
 
 
-#: The columns of a series, as ``series`` gives them.
-SERIES_COLUMNS = ["period", "value", "unit", "derived", "bulletin", "text", "ref_period"]
+#: The columns of a series, as ``series`` gives them: ``source`` is the title of the bulletin
+#: (``2023年1—11月份电子信息制造业运行情况``) and ``source_en`` its English name (``MIIT
+#: bulletin, Jan–Nov 2023``): what hovers name, never its sha256.
+SERIES_COLUMNS = [
+    "period",
+    "value",
+    "unit",
+    "derived",
+    "bulletin",
+    "text",
+    "ref_period",
+    "source",
+    "source_en",
+]
 SeriesKey = tuple[str, str, str, str, str]
 #: The columns a ``SeriesKey`` holds, in its order.
 SERIES_KEY = ("indicator", "measure", "basis", "region", "segment")
@@ -166,8 +178,11 @@ class _SeriesIndex:
     view then looks its few series up instead of filtering the whole table, and no request
     pays for the thousands of series it never shows."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, names: dict[str, tuple[str, str]]) -> None:
         ordered = frame.sort_values([*SERIES_KEY, "period"], kind="stable", ignore_index=True)
+        for index, column in enumerate(("source", "source_en")):
+            found = {sha: name[index] for sha, name in names.items()}
+            ordered[column] = ordered["bulletin"].map(found).fillna("")
         self._rows = ordered[SERIES_COLUMNS]
         groups = ordered.groupby(list(SERIES_KEY), sort=False).indices  # key tuple -> positions
         self._positions: dict[SeriesKey, Any] = {
@@ -190,7 +205,16 @@ class _SeriesIndex:
 @cached(maxsize=4)
 def _series_index(url: str, version: int) -> _SeriesIndex:
     """The series of the store's data version (see ``_SeriesIndex``)."""
-    return _SeriesIndex(_observations(url, version))
+    from dashboard.i18n import bulletin_name
+
+    stored = _bulletins(url, version)
+    names = {
+        str(sha): (str(title), bulletin_name(str(period), "en"))
+        for sha, title, period in zip(
+            stored["sha256"], stored["title"], stored["period"], strict=True
+        )
+    }
+    return _SeriesIndex(_observations(url, version), names)
 
 
 _EMPTY_SERIES = pd.DataFrame({column: [] for column in SERIES_COLUMNS})

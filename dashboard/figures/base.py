@@ -26,7 +26,7 @@ import pandas as pd
 
 from dashboard.figures.curves import Point, curve_traces, date_axis, legend_keys
 from dashboard.figures.memo import column, memo
-from dashboard.i18n import t, unit_name, value_text
+from dashboard.i18n import lang_of, t, unit_name, value_text
 from loaders.bulletin.periods import Month
 
 PALETTE = ("#c0392b", "#2c7fb8", "#7f7f7f", "#e6a117", "#41ab5d", "#8c6bb1", "#d95f0e")
@@ -63,7 +63,7 @@ def _months_between(first_period: str, last_period: str) -> tuple[str, ...]:
 
 
 #: The columns of a series a chart reads, per row.
-_ROW_COLUMNS = ("period", "value", "derived", "bulletin", "text")
+_ROW_COLUMNS = ("period", "value", "derived", "bulletin", "text", "source", "source_en")
 
 
 def _split_rows(frame: pd.DataFrame) -> dict[bool, dict[str, dict[str, Any]]]:
@@ -95,7 +95,14 @@ def _drawn(
         for period, row in rows_by_period(rows)[derived].items():
             value = _number(row["value"])
             if value is not None:
-                found[period] = (value, [_hover(row, unit, lang), source_key(row.get("bulletin"))])
+                found[period] = (
+                    value,
+                    [
+                        _hover(row, unit, lang),
+                        source_key(row.get("bulletin")),
+                        str(row.get("source_en" if lang_of(lang) == "en" else "source") or ""),
+                    ],
+                )
         return found
 
     return memo(frame, f"drawn:{derived}:{unit}:{lang}", build)
@@ -109,12 +116,10 @@ def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
 
 
 def hover_template(lang: str) -> str:
-    """The hover of a time series' points: ``<value> (公布值)<br>公报 <key>``, the line's
-    name beside it; customdata is [value text, bulletin key, period, reported/derived]."""
-    return (
-        f"%{{customdata[0]}} (%{{customdata[3]}})<br>{t('bulletin', lang)} %{{customdata[1]}}"
-        "<extra>%{fullData.name}</extra>"
-    )
+    """The hover of a time series' points: ``<value> (公布值)<br>2023年1—11月份电子信息制造业
+    运行情况``, the line's name beside it; customdata is [value text, bulletin key, period,
+    reported/derived, the bulletin's title] (the key is what a click opens, never shown)."""
+    return "%{customdata[0]} (%{customdata[3]})<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
 
 
 def _number(value: object) -> float | None:
@@ -185,7 +190,7 @@ def _curve_points(line: Line, lang: str) -> dict[str, Point]:
     points: dict[str, Point] = {}
     for derived in (True, False):
         for period, (value, custom) in _drawn(line.frame, derived, line.unit, lang).items():
-            points[period] = Point(value, custom[0], custom[1], derived)
+            points[period] = Point(value, custom[0], custom[1], derived, custom[2])
     return points
 
 

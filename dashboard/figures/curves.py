@@ -33,12 +33,14 @@ SHORT_SPAN = 24
 @dataclass(frozen=True)
 class Point:
     """A month's figure: ``value`` in the line's unit, its ``hover`` text (value and unit),
-    the ``bulletin`` key a click opens, whether it is ``derived``."""
+    the ``bulletin`` key a click opens, whether it is ``derived``, and ``source``, the
+    title of that bulletin, which the hover names."""
 
     value: float
     hover: str
     bulletin: str
     derived: bool
+    source: str = ""
 
 
 def next_month(period: str, per_year: bool) -> str:
@@ -82,8 +84,8 @@ def curve_traces(
 ) -> list[dict[str, Any]]:
     """The traces of one series: the solid line with its markers, the dotted lines across
     its gaps, and the gaps' hover points (``template`` is the markers' hovertemplate, their
-    ``customdata`` [hover, bulletin key, period, reported/derived]: a click reads the
-    bulletin and the period, as from a bar)."""
+    ``customdata`` [hover, bulletin key, period, reported/derived, bulletin title]: a click
+    reads the bulletin and the period, as from a bar)."""
     periods = sorted(points)
     if not periods:
         return []
@@ -104,7 +106,7 @@ def curve_traces(
             if not joined:
                 x.append(None)  # a break in the solid line
                 y.append(None)
-                custom.append(["", "", "", ""])
+                custom.append(["", "", "", "", ""])
                 symbols.append("circle")
             if not joined and (not per_year or before[:4] == period[:4]):
                 missing = missing_months(before, period)
@@ -118,7 +120,7 @@ def curve_traces(
         x.append(period)
         y.append(point.value)
         kind = t("derived", lang) if point.derived else t("reported", lang)
-        custom.append([point.hover, point.bulletin, period, kind])
+        custom.append([point.hover, point.bulletin, period, kind, point.source])
         symbols.append("circle-open" if point.derived else "circle")
     traces: list[dict[str, Any]] = [
         {

@@ -54,7 +54,8 @@ def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
     kind = t("derived", lang) if derived else t("reported", lang)
     lines = [
         f"{row['period']}: {value_text(float(row['value']), unit, lang)} ({kind})",
-        f"{t('bulletin', lang)} {str(row.get('bulletin') or '')[:12]}",
+        str(row.get("source_en" if lang_of(lang) == "en" else "source") or "")
+        or f"{t('bulletin', lang)} {str(row.get('bulletin'))[:12]}",
     ]
     formula = str(row.get("text") or "")
     if derived and formula and lang_of(lang) == "zh":

@@ -161,3 +161,11 @@ def period_label(period: str, lang: str, basis: str = "ytd") -> str:
         return t("full_year", lang, year=year)
     key = "cumulative_span" if number > 1 and basis == "ytd" else "single_month"
     return t(key, lang, year=year, month=number, abbreviation=abbreviation)
+
+
+def bulletin_name(period: str, lang: str, title: str = "") -> str:
+    """A bulletin as people name it: its title in Chinese (``2023年1—11月份电子信息制造业运行
+    情况``, the period's when none is given), ``MIIT bulletin, Jan–Nov 2023`` in English."""
+    if lang_of(lang) == "en":
+        return t("bulletin_of", "en", period=period_label(period, "en"))
+    return title or t("bulletin_of", "zh", period=period_label(period, "zh"))

@@ -83,11 +83,11 @@ def test_level_figure_draws_a_curve_with_derived_months_open_and_exact_values() 
     )
     assert gap["x"] == ["2021-06", "2021-08", None] and gap["line"]["dash"] == "dot"
     assert gap_hover["customdata"] == [["2021-07 无数据", "", "2021-07"]]
-    hover, bulletin, period, kind = curve["customdata"][3]
+    hover, bulletin, period, kind, _source = curve["customdata"][3]
     assert (hover, bulletin, period, kind) == ("1.27亿台", SHA[:16], "2021-09", "推算值")
     assert curve["customdata"][0][3] == "公布值"
     assert "%{customdata[0]}" in curve["hovertemplate"]
-    assert "%{customdata[1]}" in curve["hovertemplate"]
+    assert "%{customdata[4]}" in curve["hovertemplate"]  # the bulletin by name, not its key
     assert len(keys) == 2
     layout = figure["layout"]
     assert layout["title"]["text"] == "手机产量（当月，亿台）"

@@ -73,10 +73,14 @@ def test_the_default_view_draws_curves_with_the_comparisons_as_derived(
             "circle-open"
         }
     assert any(trace.get("meta") == "gap" for trace in traces)
-    for trace in curves:  # every point: hover text and the bulletin it came from
-        for y, (hover, bulletin, _, kind) in zip(trace["y"], trace["customdata"], strict=True):
+    for trace in curves:  # every point: hover text and the bulletin it came from, by name
+        for y, custom in zip(trace["y"], trace["customdata"], strict=True):
+            hover, bulletin, _, kind, source = custom
             if y is not None:
                 assert "%" in hover and len(bulletin) == 16 and kind in ("公布值", "推算值")
+                assert source.endswith("电子信息制造业运行情况"), source
+    assert "%{customdata[4]}" in ours["hovertemplate"]
+    assert "%{customdata[1]}" not in ours["hovertemplate"]  # the key is for clicks only
     months = charts["month"].figure["data"]
     assert {"增加值", "出口交货值"} <= {trace["name"] for trace in months}
 
@@ -125,3 +129,20 @@ def test_the_page_answers_through_the_server(shipped_store: None) -> None:
     ):
         response = client.get(f"{growth.PATH}{query}")
         assert response.status_code == 200, query
+
+
+def test_hovers_name_the_bulletin_in_the_page_language_never_by_its_hash(
+    shipped_store: None,
+) -> None:
+    from dashboard.i18n import bulletin_name
+
+    for lang, start in (("zh", "20"), ("en", "MIIT bulletin, ")):
+        curve = graphs(growth.layout(lang=lang))["growth"].figure["data"][0]
+        names = {custom[4] for custom in curve["customdata"] if custom[0]}
+        assert names and all(name.startswith(start) for name in names), names
+        assert not any(re.search(r"[0-9a-f]{12}", name) for name in names)
+    assert bulletin_name("2023-11", "en") == "MIIT bulletin, Jan–Nov 2023"
+    assert bulletin_name("2023-12", "zh") == "2023年电子信息制造业运行情况"
+    assert bulletin_name("2023-11", "zh", "2023年1—11月份电子信息制造业运行情况").startswith(
+        "2023年1—11月份"
+    )
