@@ -203,17 +203,39 @@ class _SeriesIndex:
 
 
 @cached(maxsize=4)
-def _series_index(url: str, version: int) -> _SeriesIndex:
-    """The series of the store's data version (see ``_SeriesIndex``)."""
+def _bulletin_names(url: str, version: int) -> dict[str, tuple[str, str]]:
     from dashboard.i18n import bulletin_name
 
     stored = _bulletins(url, version)
-    names = {
+    return {
         str(sha): (str(title), bulletin_name(str(period), "en"))
         for sha, title, period in zip(
             stored["sha256"], stored["title"], stored["period"], strict=True
         )
     }
+
+
+def bulletin_names() -> dict[str, tuple[str, str]]:
+    """sha256 -> (the bulletin's title, its English name ``MIIT bulletin, Jan–Nov 2023``):
+    how hovers name a bulletin. Shared: never change it."""
+    return _bulletin_names(store().url, version())
+
+
+def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (with a ``bulletin`` column of sha256) and the ``source`` and ``source_en``
+    columns that name each row's bulletin (``SERIES_COLUMNS``): a new frame."""
+    names = bulletin_names()
+    named = frame.copy()
+    for index, column in enumerate(("source", "source_en")):
+        found = {sha: name[index] for sha, name in names.items()}
+        named[column] = named["bulletin"].map(found).fillna("")
+    return named
+
+
+@cached(maxsize=4)
+def _series_index(url: str, version: int) -> _SeriesIndex:
+    """The series of the store's data version (see ``_SeriesIndex``)."""
+    names = _bulletin_names(url, version)
     return _SeriesIndex(_observations(url, version), names)
 
 

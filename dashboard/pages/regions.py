@@ -116,7 +116,8 @@ def _cached_view(version: int, period: str, lang: str) -> View:
 
 @data.cached(maxsize=4)
 def _regional(url: str, version: int) -> pd.DataFrame:
-    return regional(data.observations())
+    # the bulletins' names beside their keys: the charts over time name them in hovers
+    return data.with_sources(regional(data.observations()))
 
 
 @data.cached(maxsize=4)
