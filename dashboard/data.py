@@ -208,7 +208,7 @@ def _bulletin_names(url: str, version: int) -> dict[str, tuple[str, str]]:
 
     stored = _bulletins(url, version)
     return {
-        str(sha): (str(title), bulletin_name(str(period), "en"))
+        str(sha): (bulletin_name(str(period), "zh", str(title)), bulletin_name(str(period), "en"))
         for sha, title, period in zip(
             stored["sha256"], stored["title"], stored["period"], strict=True
         )

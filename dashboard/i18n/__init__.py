@@ -11,6 +11,7 @@ lang)`` a figure with its unit in the language's own scale (135000 亿元 -> ``1
 from __future__ import annotations
 
 import calendar
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Final
@@ -168,4 +169,6 @@ def bulletin_name(period: str, lang: str, title: str = "") -> str:
     情况``, the period's when none is given), ``MIIT bulletin, Jan–Nov 2023`` in English."""
     if lang_of(lang) == "en":
         return t("bulletin_of", "en", period=period_label(period, "en"))
-    return title or t("bulletin_of", "zh", period=period_label(period, "zh"))
+    if title:  # the loader keeps 1-11月份 with a hyphen; MIIT prints a dash
+        return re.sub(r"年1-(\d{1,2})月", r"年1—\1月", title)
+    return t("bulletin_of", "zh", period=period_label(period, "zh"))

@@ -324,7 +324,7 @@ def test_the_charts_over_time_name_each_point_s_bulletin(regional_store: dict[st
     history = regions.over_time(data.version(), "zh")
     curve = next(t for t in history["growth_over_time"]["data"] if t.get("name") == "东部地区")
     names = {custom[4] for custom in curve["customdata"] if custom[0]}
-    assert names == {"2026年1-3月份电子信息制造业运行情况", "2026年1-5月份电子信息制造业运行情况"}
+    assert names == {"2026年1—3月份电子信息制造业运行情况", "2026年1—5月份电子信息制造业运行情况"}
     english = regions.over_time(data.version(), "en")["growth_over_time"]["data"][0]
     assert {c[4] for c in english["customdata"] if c[0]} == {
         "MIIT bulletin, Jan–Mar 2026",
