@@ -180,10 +180,7 @@ class _SeriesIndex:
 
     def __init__(self, frame: pd.DataFrame, names: dict[str, tuple[str, str]]) -> None:
         ordered = frame.sort_values([*SERIES_KEY, "period"], kind="stable", ignore_index=True)
-        for index, column in enumerate(("source", "source_en")):
-            found = {sha: name[index] for sha, name in names.items()}
-            ordered[column] = ordered["bulletin"].map(found).fillna("")
-        self._rows = ordered[SERIES_COLUMNS]
+        self._rows = _named(ordered, names)[SERIES_COLUMNS]
         groups = ordered.groupby(list(SERIES_KEY), sort=False).indices  # key tuple -> positions
         self._positions: dict[SeriesKey, Any] = {
             tuple(str(part) for part in key): positions  # type: ignore[attr-defined,misc]
@@ -224,12 +221,16 @@ def bulletin_names() -> dict[str, tuple[str, str]]:
 def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (with a ``bulletin`` column of sha256) and the ``source`` and ``source_en``
     columns that name each row's bulletin (``SERIES_COLUMNS``): a new frame."""
-    names = bulletin_names()
-    named = frame.copy()
+    return _named(frame.copy(), bulletin_names())
+
+
+def _named(frame: pd.DataFrame, names: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """``frame`` with its ``source`` and ``source_en`` columns set from ``names`` (sha256 ->
+    (title, English name)), in place; "" for a bulletin without a name."""
     for index, column in enumerate(("source", "source_en")):
         found = {sha: name[index] for sha, name in names.items()}
-        named[column] = named["bulletin"].map(found).fillna("")
-    return named
+        frame[column] = frame["bulletin"].map(found).fillna("")
+    return frame
 
 
 @cached(maxsize=4)

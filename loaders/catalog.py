@@ -286,3 +286,9 @@ def unit_of(indicator: str, measure: str) -> str:
     if measure in ("yoy_pct", "share_pct"):
         return PCT
     return PP
+
+
+def changed_measure(indicator: str) -> str:
+    """The measure a ``change_pp`` of ``indicator`` changes, as the contract says: the profit
+    margin's level (%), every other indicator's growth rate (``yoy_pct``)."""
+    return "level" if indicator == "profit_margin" else "yoy_pct"

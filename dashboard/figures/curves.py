@@ -23,6 +23,7 @@ from typing import Any
 
 from dashboard.i18n import t
 from loaders.bulletin.periods import Month
+from loaders.tables.coverage import months_between
 
 #: The width of the dotted line across a gap, against 2 for the solid one.
 GAP_WIDTH = 1
@@ -57,13 +58,7 @@ def next_month(period: str, per_year: bool) -> str:
 def missing_months(first: str, last: str) -> list[str]:
     """The months strictly between ``first`` and ``last`` that could have a figure
     (Januaries left out)."""
-    months, current = [], Month.parse(first).shifted(1)
-    end = Month.parse(last)
-    while current < end:
-        if current.month != 1:
-            months.append(str(current))
-        current = current.shifted(1)
-    return months
+    return [m for m in months_between(first, last) if m not in (first, last)]
 
 
 def gap_text(missing: Sequence[str], lang: str) -> str:
@@ -138,37 +133,45 @@ def curve_traces(
         }
     ]
     if gap_x:
-        traces.append(
-            {
-                "type": "scatter",
-                "x": gap_x,
-                "y": gap_y,
-                "name": name,
-                "legendgroup": name,
-                "showlegend": False,
-                "mode": "lines",
-                "connectgaps": False,
-                "line": {"color": color, "dash": "dot", "width": GAP_WIDTH},
-                "hoverinfo": "skip",
-                "meta": "gap",
-            }
-        )
-        traces.append(
-            {
-                "type": "scatter",
-                "x": hover_x,
-                "y": hover_y,
-                "customdata": hover_text,
-                "name": name,
-                "legendgroup": name,
-                "showlegend": False,
-                "mode": "markers",
-                "marker": {"color": color, "size": 8, "opacity": 0},
-                "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
-                "meta": "gap-hover",
-            }
-        )
+        traces += gap_traces(gap_x, gap_y, hover_x, hover_y, hover_text, name, color)
     return traces
+
+
+def gap_traces(
+    x: list[Any],
+    y: list[float | None],
+    hover_x: list[Any],
+    hover_y: list[float],
+    hover_text: list[list[str]],
+    name: str,
+    color: str,
+) -> list[dict[str, Any]]:
+    """A series' gaps: the thin dotted lines (``x``/``y``: pairs of points around each gap,
+    None between pairs) and an invisible hover point in each gap whose customdata[0] names
+    the missing months; both in the series' legend group, out of the legend."""
+    common = {"type": "scatter", "name": name, "legendgroup": name, "showlegend": False}
+    return [
+        {
+            **common,
+            "x": x,
+            "y": y,
+            "mode": "lines",
+            "connectgaps": False,
+            "line": {"color": color, "dash": "dot", "width": GAP_WIDTH},
+            "hoverinfo": "skip",
+            "meta": "gap",
+        },
+        {
+            **common,
+            "x": hover_x,
+            "y": hover_y,
+            "customdata": hover_text,
+            "mode": "markers",
+            "marker": {"color": color, "size": 8, "opacity": 0},
+            "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+            "meta": "gap-hover",
+        },
+    ]
 
 
 def legend_keys(derived: bool, gaps: bool, lang: str) -> list[dict[str, Any]]:

@@ -40,6 +40,7 @@ from dashboard.figures.base import (
     source_key,
     time_series,
 )
+from dashboard.figures.look import with_unit
 from dashboard.i18n import marked_derived, period_label, region_name, t, unit_name, value_text
 from dashboard.views.regions import REGIONS, Point, Share, points, series
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
@@ -266,13 +267,7 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
         for index, region in enumerate(REGIONS)
         if not series(frame, region, "share_pct").empty
     ]
-    unit_text = unit_name("%", lang)
-    title = (
-        f"{t('regions.shares_over_time', lang)} ({unit_text})"
-        if lang == "en"
-        else f"{t('regions.shares_over_time', lang)}（{unit_text}）"
-    )
-    figure = time_series(lines, title, "%", lang)
+    figure = time_series(lines, _titled("shares_over_time", "%", lang), "%", lang)
     layout = figure["layout"]
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": t("period", lang)}}
     layout["legend"] = {**layout["legend"], "y": -0.45}  # below the month labels and title
@@ -282,9 +277,8 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
 
 
 def _titled(key: str, unit: str, lang: str) -> str:
-    unit_text = unit_name(unit, lang)
-    name = t(f"regions.{key}", lang)
-    return f"{name} ({unit_text})" if lang == "en" else f"{name}（{unit_text}）"
+    """The title ``regions.<key>`` with its unit, as the other pages write it."""
+    return with_unit(t(f"regions.{key}", lang), unit, lang)
 
 
 def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.figures.base import PALETTE, Figure, base_layout, rows_by_period, source_key
-from dashboard.figures.curves import GAP_WIDTH, gap_text, missing_months
+from dashboard.figures.curves import gap_text, gap_traces, missing_months
 from dashboard.figures.look import finish, no_data
 from dashboard.figures.memo import memo
 from dashboard.i18n import lang_of, t, value_text
@@ -101,29 +101,7 @@ def _gap_traces(
         hover_text.append([gap_text(missing, lang), "", missing[0]])
     if not xs:
         return []
-    common = {"type": "scatter", "name": name, "legendgroup": name, "showlegend": False}
-    return [
-        {
-            **common,
-            "x": xs,
-            "y": ys,
-            "mode": "lines",
-            "connectgaps": False,
-            "line": {"color": color, "dash": "dot", "width": GAP_WIDTH},
-            "hoverinfo": "skip",
-            "meta": "gap",
-        },
-        {
-            **common,
-            "x": hover_x,
-            "y": hover_y,
-            "customdata": hover_text,
-            "mode": "markers",
-            "marker": {"color": color, "size": 8, "opacity": 0},
-            "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
-            "meta": "gap-hover",
-        },
-    ]
+    return gap_traces(xs, ys, hover_x, hover_y, hover_text, name, color)
 
 
 def year_overlay(

@@ -15,7 +15,7 @@ from typing import Any, Final, cast
 
 import pandas as pd
 
-from loaders.bulletin.periods import Month
+from loaders.tables.coverage import months_between
 
 #: The heat map's rows, top to bottom: (indicator, basis, measure, region).
 MAIN_SERIES: Final[tuple[tuple[str, str, str, str], ...]] = (
@@ -57,16 +57,6 @@ class Cell:
     value: float | None = None
     unit: str = ""
     bulletin: str = ""
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every month from ``first`` to ``last``, Januaries left out, as YYYY-MM."""
-    months, current, end = [], Month.parse(first), Month.parse(last)
-    while current <= end:
-        if current.month != 1:
-            months.append(str(current))
-        current = current.shifted(1)
-    return months
 
 
 def cells(

@@ -22,7 +22,7 @@ from typing import Any
 
 from loaders.bulletin.models import Issue, Observation
 from loaders.bulletin.numbers import printed_uncertainty
-from loaders.catalog import FOUR_REGIONS, REGIONS
+from loaders.catalog import FOUR_REGIONS, REGIONS, changed_measure
 from loaders.schema import FactKey, fact_key
 
 SHARE_TOLERANCE = 0.3
@@ -204,7 +204,7 @@ def _compared(
     for row in rows:
         if row["measure"] != "change_pp" or not row["ref_period"]:
             continue
-        base = "level" if row["indicator"] == "profit_margin" else "yoy_pct"
+        base = changed_measure(str(row["indicator"]))
         common = (row["indicator"], row["region"], row["segment"], row["basis"], base, "")
         now = index.get((row["period"], *common))
         then = index.get((row["ref_period"], *common))

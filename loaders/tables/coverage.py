@@ -72,9 +72,8 @@ class SeriesCoverage:
     def since(self, start: str) -> SeriesCoverage:
         """The same series over the months from ``start`` (YYYY-MM, not January) to its last
         figure: months before its first figure count as missing."""
-        first = Month.parse(start)
         known = dict(self.states)
-        months = _months(first, Month.parse(self.last))
+        months = months_between(start, self.last)
         return SeriesCoverage(self.codes, tuple((m, known.get(m, "missing")) for m in months))
 
 
@@ -99,7 +98,7 @@ def coverage(
     result = []
     for codes in sorted(found):
         months = found[codes]
-        span = _months(Month.parse(min(months)), Month.parse(max(months)))
+        span = months_between(min(months), max(months))
         result.append(SeriesCoverage(codes, tuple((m, months.get(m, "missing")) for m in span)))
     return result
 
@@ -129,10 +128,11 @@ def parse_series_key(text: str) -> tuple[str, ...]:
     return codes
 
 
-def _months(first: Month, last: Month) -> list[str]:
-    """Every month from ``first`` to ``last`` inclusive, Januaries left out, as YYYY-MM."""
-    months, current = [], first
-    while current <= last:
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (YYYY-MM) inclusive, Januaries left out: the
+    months a bulletin can report (January is reported with February)."""
+    months, current, end = [], Month.parse(first), Month.parse(last)
+    while current <= end:
         if current.month != 1:
             months.append(str(current))
         current = current.shifted(1)

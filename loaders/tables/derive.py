@@ -46,7 +46,7 @@ RATE_FROM_GAP: dict[tuple[str, str], str] = {
 _FOUR_AND_CLUSTERS = (*FOUR_REGIONS, *CLUSTERS)
 
 
-def _plain(value: float) -> str:
+def plain_figure(value: float) -> str:
     """A figure as written, without an exponent: 18630000.0 -> ``18630000``."""
     text = format(Decimal(repr(float(value))), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -91,8 +91,8 @@ def single_months(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
         rows.append(
             _row(
                 fact,
-                f"1—{month.month}月 {_plain(fact['value'])} − 1—{month.month - 1}月 "
-                f"{_plain(previous['value'])} {fact['unit']}",
+                f"1—{month.month}月 {plain_figure(fact['value'])} − 1—{month.month - 1}月 "
+                f"{plain_figure(previous['value'])} {fact['unit']}",
                 fact["bulletin"],
                 basis="month",
                 value=value,
@@ -118,7 +118,7 @@ def comparison_rates(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
         rows.append(
             _row(
                 fact,
-                f"{INDICATORS[fact['indicator']].name_zh}增速 {_plain(ours['value'])}% − "
+                f"{INDICATORS[fact['indicator']].name_zh}增速 {plain_figure(ours['value'])}% − "
                 f"差距 {fact['value']:+g} 个百分点",
                 fact["bulletin"],
                 indicator=target,
@@ -151,7 +151,8 @@ def regional_shares(facts: Iterable[Mapping[str, Any]]) -> list[Row]:
         rows.append(
             _row(
                 fact,
-                f"100 × {_plain(fact['value'])} / {_plain(national['value'])} 亿元 (全国)",
+                f"100 × {plain_figure(fact['value'])} / "
+                f"{plain_figure(national['value'])} 亿元 (全国)",
                 _latest_bulletin(fact, national),
                 measure="share_pct",
                 value=value,

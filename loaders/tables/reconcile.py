@@ -33,6 +33,7 @@ from typing import Any
 
 from loaders.bulletin.models import Bulletin, Observation
 from loaders.schema import KEY_COLUMNS, FactKey
+from loaders.tables.derive import plain_figure
 from loaders.tables.recover import decimals, recovered
 
 #: Words of the loader's refusals that say a copy lost digits (``numbers.damage``) or prints
@@ -85,7 +86,9 @@ class Conflict:
         """The ``conflicts`` table's row (``loaders.schema.CONFLICTS``)."""
         return {
             **dict(zip(KEY_COLUMNS, self.key, strict=True)),
-            "values": "; ".join(f"{_plain(v)} ({', '.join(names)})" for v, names in self.values),
+            "values": "; ".join(
+                f"{plain_figure(v)} ({', '.join(names)})" for v, names in self.values
+            ),
             "resolution": "none" if self.kept is None else "kept",
             "value": self.kept,
             "unit": self.unit,
@@ -117,10 +120,6 @@ class _Fact:
         )
 
 
-def _plain(value: float) -> str:
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= SAME * max(1.0, abs(a), abs(b))
 
@@ -147,14 +146,14 @@ def _settle_by_copies(fact: _Fact) -> tuple[float | None, str]:
     """Rules 2a and 2b: the value kept and why, or (None, why not)."""
     clean = _one(v for v, (_, cs) in fact.groups.items() if any(c.clean for c in cs))
     if clean is not None:
-        return clean, f"the clean copies print {_plain(clean)}; the others are damaged copies"
+        return clean, f"the clean copies print {plain_figure(clean)}; the others are damaged copies"
     if any(c.clean for _, cs in fact.groups.values() for c in cs):
         return None, "clean copies print different figures"
     whole = _one(v for v, (_, cs) in fact.groups.items() if any(not c.damaged for c in cs))
     others = [c for v, (_, cs) in fact.groups.items() if v != whole for c in cs]
     if whole is not None and all(c.damaged for c in others):
         return whole, (
-            f"the copies without lost digits print {_plain(whole)}; "
+            f"the copies without lost digits print {plain_figure(whole)}; "
             f"{', '.join(c.name for c in others)} lost digits (the loader refused figures of it)"
         )
     return None, "damaged copies print different figures and no clean copy prints it"
@@ -237,7 +236,7 @@ def _cross_check(
                     ),
                     observation.unit,
                     None,
-                    f"a clean bulletin's change gives {_plain(twin['value'])}: "
+                    f"a clean bulletin's change gives {plain_figure(twin['value'])}: "
                     "the damaged copies' figure is dropped (the change's value is derived)",
                 )
             )
@@ -253,8 +252,8 @@ def _cross_check(
             if value is not None and twin is not None:
                 kept[period][fact.key] = fact.groups[value]
                 reason = (
-                    f"the change printed in {twin['bulletin']} gives {_plain(twin['value'])}, "
-                    f"which {_plain(value)} agrees with"
+                    f"the change printed in {twin['bulletin']} gives "
+                    f"{plain_figure(twin['value'])}, which {plain_figure(value)} agrees with"
                 )
             else:
                 reason = (

@@ -29,13 +29,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from loaders.catalog import unit_of
+from loaders.catalog import changed_measure, unit_of
 from loaders.schema import KEY_COLUMNS, FactKey, fact_key
 
 Row = dict[str, Any]
-
-#: The measure a change of each indicator is a change of (default ``yoy_pct``).
-CHANGED_MEASURE: dict[str, str] = {"profit_margin": "level"}
 
 
 @dataclass(frozen=True)
@@ -45,12 +42,6 @@ class Recovery:
 
     rows: list[Row]
     disagreements: dict[FactKey, list[tuple[float, str]]] = field(default_factory=dict)
-
-
-def changed_measure(indicator: str) -> str:
-    """The measure a ``change_pp`` of ``indicator`` changes: its level for the profit
-    margin, its growth rate otherwise."""
-    return CHANGED_MEASURE.get(indicator, "yoy_pct")
 
 
 def decimals(fact: Mapping[str, Any]) -> int:
