@@ -49,6 +49,12 @@ def _gap_measure(target: str) -> str:
     return GAP_MEASURES[target]
 
 
+def _pair_unit(m: Match) -> str | None:
+    """The unit two paired gaps share as printed (``低5个和3.1个百分点``: ``个百分点``), the
+    printed form of both; None when the copy lost it (the second figure is then refused)."""
+    return m["pp"]
+
+
 def _implied_subject(verb: str, reader: Reader) -> str:
     """``降幅`` when the rate just read is a decline and the verb speaks of its size:
     ``同比下降3.6%，较1—4月份收窄1.2个百分点`` is a decline narrowing (+1.2)."""
@@ -113,8 +119,8 @@ def gap_pair(m: Match, reader: Reader) -> None:
     """增速分别比同期工业、高技术制造业低5个和3.1个百分点;
     比同期工业、高技术制造业投资增速分别高7.3个和1.1个百分点."""
     sign = gap_sign(m["cmp"])
-    reader.emit(_gap_measure(m["t1"]), m.figure("n1"), sign, suffix="pp")
-    reader.emit(_gap_measure(m["t2"]), m.figure("n2"), sign, suffix=m["pp"])
+    reader.emit(_gap_measure(m["t1"]), m.figure("n1"), sign, suffix=_pair_unit(m) or "个百分点")
+    reader.emit(_gap_measure(m["t2"]), m.figure("n2"), sign, suffix=_pair_unit(m))
 
 
 @measure(
@@ -125,8 +131,8 @@ def gap_pair(m: Match, reader: Reader) -> None:
 def gap_pair_verb_first(m: Match, reader: Reader) -> None:
     """增速分别超出工业、高技术制造业6.3和3.9个百分点."""
     sign = gap_sign(m["cmp"])
-    reader.emit(_gap_measure(m["t1"]), m.figure("n1"), sign, suffix="pp")
-    reader.emit(_gap_measure(m["t2"]), m.figure("n2"), sign, suffix=m["pp"])
+    reader.emit(_gap_measure(m["t1"]), m.figure("n1"), sign, suffix=_pair_unit(m) or "个百分点")
+    reader.emit(_gap_measure(m["t2"]), m.figure("n2"), sign, suffix=_pair_unit(m))
 
 
 @measure(rf"(?:但|还)?(?:比|较){TARGET}(?P<cmp>{COMPARATIVE}){N}{PP}", MEASURES)
@@ -145,13 +151,13 @@ def gap_verb_first(m: Match, reader: Reader) -> None:
 @measure(rf"(?:和|与){TARGET}(?P<flat>基本持平|持平)", MEASURES)
 def gap_flat(m: Match, reader: Reader) -> None:
     """和同期工业投资增速持平: a gap of 0."""
-    reader.emit(_gap_measure(m["target"]), m.figure("flat"), 0, suffix="pp")
+    reader.emit(_gap_measure(m["target"]), m.figure("flat"), 0)
 
 
 @measure(r"(?:同比|与(?:上年|去年)(?:同期)?)(?P<flat>基本持平|持平)", MEASURES)
 def rate_flat(m: Match, reader: Reader) -> None:
     """增加值与去年同期持平; 出口交货值与去年持平; 同比持平: a rate of 0."""
-    reader.emit("yoy_pct", m.figure("flat"), 0, suffix="%")
+    reader.emit("yoy_pct", m.figure("flat"), 0)
 
 
 @measure(
@@ -164,7 +170,7 @@ def change(m: Match, reader: Reader) -> None:
     百分点; 增速比上年同期提高14.1个百分点; 较2024年提高3.7个百分点; 降幅与1-5月份持平."""
     subject = m["s1"] or m["s2"] or _implied_subject(m["verb"], reader)
     if m["flat"]:
-        reader.emit("change_pp", m.figure("flat"), 0, suffix="pp", ref=m["ref"])
+        reader.emit("change_pp", m.figure("flat"), 0, ref=m["ref"])
         return
     reader.emit(
         "change_pp",
