@@ -6,7 +6,8 @@ Each subclass keeps the built-in base its callers catch (``ValueError``,
 ``RuntimeError``), so ``except EimError`` catches every one and nothing else changes.
 
     loaders      BulletinError, PeriodError (bulletin), StoreChanged (store),
-                 ImportRefused, TableError (tables), MissingExtra (extras)
+                 ImportRefused, TableError (tables), MissingExtra (extras),
+                 SourceUrlError (source_url)
     dashboard    AddingError, BadParameter, CallbackRequestError, AppStartError
 """
 

@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal, TypeGuard
 
+from loaders.source_url import PATTERN
+
 ColumnType = Literal["string", "number", "boolean", "integer", "datetime"]
 
 
@@ -60,6 +62,9 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
+
+#: A source URL, as ``loaders.source_url`` keeps it.
+SOURCE_URL: Final = PATTERN
 
 #: A period: the last month of a reporting period, ``YYYY-MM``.
 PERIOD: Final = r"^\d{4}-(0[1-9]|1[0-2])$"
@@ -192,6 +197,14 @@ BULLETINS: Final = Table(
         Column("period", "string", "Reporting period, YYYY-MM.", pattern=PERIOD, max_length=7),
         Column("title", "string", "Title, as printed or as the period gives it."),
         Column("source", "string", "File name or URL the text came from.", required=False),
+        Column(
+            "source_url",
+            "string",
+            "The publisher's page of the bulletin (an http or https URL); empty when not "
+            "known (the shipped datasets' corpus copies name none).",
+            required=False,
+            pattern=SOURCE_URL,
+        ),
         Column(
             "vintage", "integer", "1 for the first bulletin stored for its period, 2 for the next …"
         ),

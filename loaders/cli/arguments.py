@@ -2,6 +2,7 @@
 
 period_argument("2023-11")        an argparse ``type``: the period, or a usage error
 period_or_none("2023-13", "show") the period, or None after saying why on stderr
+source_url_argument("https://…")  an argparse ``type``: the URL, or a usage error
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sys
 
 from loaders.bulletin.periods import Month
+from loaders.source_url import SourceUrlError, source_url
 
 
 def period_argument(value: str) -> str:
@@ -28,3 +30,11 @@ def period_or_none(value: str, command: str) -> str | None:
     except ValueError as error:
         print(f"eim {command}: {error}", file=sys.stderr)
         return None
+
+
+def source_url_argument(value: str) -> str | None:
+    """An argparse type: a bulletin's source URL (http or https; "" for none)."""
+    try:
+        return source_url(value)
+    except SourceUrlError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error

@@ -1,7 +1,9 @@
 """The store's commands: ``eim add``, ``eim list``, ``eim show``, ``eim check``.
 
-    eim add FILE... [--dry-run] [--by NAME]   parse, check and store; one transaction a file
-    eim list                                   the stored bulletins and their vintages
+    eim add FILE... [--dry-run] [--by NAME] [--period YYYY-MM] [--source-url URL]
+                                               parse, check and store; one transaction a file
+    eim list                                   the stored bulletins and their vintages (and
+                                               each one's source URL, when known)
     eim show PERIOD                            one period's facts (latest vintage) and checks
     eim check                                  every consistency check over the whole store
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loaders.cli import exits
-from loaders.cli.arguments import period_or_none
+from loaders.cli.arguments import period_or_none, source_url_argument
 from loaders.schema import fact_key
 
 if TYPE_CHECKING:
@@ -41,6 +43,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("--dry-run", action="store_true", help="do everything but store")
     add.add_argument("--by", default="", help="who adds (default: EIM_ADDED_BY or the login)")
     add.add_argument("--period", metavar="YYYY-MM", help="the period, for texts that name no year")
+    add.add_argument(
+        "--source-url",
+        metavar="URL",
+        type=source_url_argument,
+        help="the publisher's page of the bulletin (http or https), kept with it and linked "
+        "on the Bulletins page",
+    )
     add.set_defaults(run=add_command)
 
     listing = commands.add_parser("list", help="the stored bulletins and their vintages")
@@ -127,7 +136,14 @@ def _add_files(store: Store, args: argparse.Namespace, who: str) -> int:
                 raise BulletinError(f"{path}: no such file")
             text, _ = read_source(path)
             bulletin = parse_bulletin(path, period=args.period)
-            result = store.add(bulletin, text, source=path.name, added_by=who, dry_run=args.dry_run)
+            result = store.add(
+                bulletin,
+                text,
+                source=path.name,
+                added_by=who,
+                dry_run=args.dry_run,
+                source_url=args.source_url,
+            )
         except BulletinError as error:
             progress.close()
             print(f"{path}: failed — {error}")
@@ -157,6 +173,7 @@ def list_command(args: argparse.Namespace) -> int:
         print(
             f"{row['period']:<8} {row['vintage']:>7}  {row['added_at']:%Y-%m-%d %H:%M:%S}  "
             f"{row['sha256'][:12]}  {row['title']} / {row['source']}"
+            + (f" <{row['source_url']}>" if row.get("source_url") else "")
         )
     return exits.OK
 

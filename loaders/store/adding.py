@@ -26,6 +26,7 @@ from loaders.bulletin.checks import cross_checks
 from loaders.bulletin.models import Bulletin, Issue
 from loaders.errors import EimError
 from loaders.schema import KEY_COLUMNS, FactKey, fact_key
+from loaders.source_url import source_url as source_url_of
 from loaders.store.queries import fact_rows, has_bulletin, latest, utc_naive
 from loaders.store.tables import bulletins, observations
 
@@ -112,6 +113,7 @@ def write_bulletin(
     added_by: str,
     added_at: datetime | None,
     expected_version: int | None,
+    source_url: str | None = None,
 ) -> Prior | None:
     """Insert ``bulletin`` on ``connection`` (which holds the write lock) unless its text is
     stored already (then None); raises ``StoreChanged`` when ``expected_version`` is given
@@ -132,6 +134,7 @@ def write_bulletin(
         bulletin,
         text=text,
         source=source or bulletin.source,
+        source_url=source_url,
         parser_version=parser_version(),
         added_at=utc_naive(added_at or datetime.now(UTC)),
         added_by=added_by,
@@ -181,14 +184,18 @@ def insert_bulletin(
     added_at: datetime,
     added_by: str,
     publisher: str,
+    source_url: str | None = None,
 ) -> int:
-    """Insert one bulletin and its printed facts in the caller's transaction; its new id."""
+    """Insert one bulletin and its printed facts in the caller's transaction; its new id.
+    ``source_url``: the publisher's page (checked by ``loaders.source_url``), None when not
+    known."""
     inserted = connection.execute(
         insert(bulletins).values(
             sha256=bulletin.sha256,
             period=bulletin.period,
             title=bulletin.title,
             source=source,
+            source_url=source_url_of(source_url),
             text=text,
             parser_version=parser_version,
             added_at=added_at,

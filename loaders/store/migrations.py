@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from loaders.store.tables import bulletins, metadata, observations, schema_migrations
@@ -27,8 +27,20 @@ def _create_bulletins_and_observations(connection: Connection) -> None:
     metadata.create_all(connection, tables=[bulletins, observations], checkfirst=True)
 
 
+def _add_bulletin_source_url(connection: Connection) -> None:
+    """``bulletins.source_url`` (nullable TEXT: the publisher's page). A database created
+    after the column joined the schema has it from 0001 already; then nothing is done."""
+    column = bulletins.c.source_url
+    present = {found["name"] for found in inspect(connection).get_columns(bulletins.name)}
+    if column.name in present:
+        return
+    kind = column.type.compile(dialect=connection.dialect)
+    connection.exec_driver_sql(f"ALTER TABLE {bulletins.name} ADD COLUMN {column.name} {kind}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_create_bulletins_and_observations", _create_bulletins_and_observations),
+    ("0002_add_bulletin_source_url", _add_bulletin_source_url),
 )
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from loaders import settings as configuration
 from loaders.bulletin.models import Bulletin
 from loaders.settings import Settings
+from loaders.source_url import source_url as source_url_of
 from loaders.store import queries
 from loaders.store.adding import AddResult, report, unchanged, write_bulletin
 from loaders.store.engine import make_engine
@@ -137,13 +138,19 @@ class Store:
         dry_run: bool = False,
         added_at: datetime | None = None,
         expected_version: int | None = None,
+        source_url: str | None = None,
     ) -> AddResult:
         """Store ``bulletin`` and its source ``text`` in one transaction (see the module
         docstring); ``dry_run`` does everything but commit. With ``expected_version`` (the
         ``version()`` a preview was made at), raises ``StoreChanged`` and stores nothing
-        when another add committed since: what was previewed is what is stored."""
+        when another add committed since: what was previewed is what is stored.
+        ``source_url``: the publisher's page, kept with the bulletin (an http or https URL,
+        else ``loaders.source_url.SourceUrlError`` before anything is written)."""
+        source_url = source_url_of(source_url)
         try:
-            return self._add(bulletin, text, source, added_by, dry_run, added_at, expected_version)
+            return self._add(
+                bulletin, text, source, added_by, dry_run, added_at, expected_version, source_url
+            )
         except IntegrityError:
             # the same text was committed by another process since this one looked
             with self.engine.connect() as connection:
@@ -161,6 +168,7 @@ class Store:
         dry_run: bool,
         added_at: datetime | None,
         expected_version: int | None = None,
+        source_url: str | None = None,
     ) -> AddResult:
         with self.write(commit=not dry_run) as connection:
             prior = write_bulletin(
@@ -171,6 +179,7 @@ class Store:
                 added_by=added_by,
                 added_at=added_at,
                 expected_version=expected_version,
+                source_url=source_url,
             )
         if prior is None:
             return unchanged(source, bulletin, dry_run)

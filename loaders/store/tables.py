@@ -1,7 +1,7 @@
 """The database tables (SQLAlchemy Core), generated from ``loaders.schema``.
 
-    bulletins(id, sha256 UNIQUE, period, title, source, text, parser_version,
-              added_at, added_by, publisher)
+    bulletins(id, sha256 UNIQUE, period, title, source, text, source_url NULL,
+              parser_version, added_at, added_by, publisher)
     observations(id, bulletin_id -> bulletins.id, period, basis, indicator, region,
                  segment, measure, value, unit, ref_period, printed, text)
                  UNIQUE (bulletin_id, period, indicator, region, segment, basis,
@@ -10,11 +10,13 @@
 
 Each column of a schema table becomes a NOT NULL column of the same name (a string with
 ``max_length`` a VARCHAR of that length, else TEXT; an optional string defaults to ""),
-except the columns the store computes when asked: a bulletin's ``vintage`` (its rank in
-its period) and an observation's ``derived`` and ``bulletin`` (its bulletin's sha256, by
-``bulletin_id``). The store adds what the shipped tables do not carry: integer ids and a
-bulletin's full source ``text`` (empty for bulletins imported from the shipped datasets,
-which carry no texts).
+except the columns added to a stored table after it was created (``NULLABLE``: NULL when
+unknown, as ``ALTER TABLE … ADD COLUMN`` leaves the rows already stored) and the columns
+the store computes when asked: a bulletin's ``vintage`` (its rank in its period) and an
+observation's ``derived`` and ``bulletin`` (its bulletin's sha256, by ``bulletin_id``).
+The store adds what the shipped tables do not carry: integer ids and a bulletin's full
+source ``text`` (empty for bulletins imported from the shipped datasets, which carry no
+texts).
 
 Only printed figures are stored; derived series are computed from them when asked
 (``loaders.tables.derive``), so they can never be mixed in. Nothing is ever updated or
@@ -47,6 +49,8 @@ COMPUTED: Final[dict[str, tuple[str, ...]]] = {
     "bulletins": ("vintage",),
     "observations": ("derived", "bulletin"),
 }
+#: Columns added by a later migration (``loaders.store.migrations``): nullable, NULL when unknown.
+NULLABLE: Final[dict[str, tuple[str, ...]]] = {"bulletins": ("source_url",)}
 #: Columns the database indexes (besides keys).
 _INDEXED: Final[dict[str, tuple[str, ...]]] = {"bulletins": ("period",)}
 #: Columns the store keeps after a schema column: (after, the column).
@@ -76,12 +80,13 @@ def _columns(table: schema.Table) -> list[Column[Any]]:
     for column in table.columns:
         if column.name in COMPUTED.get(table.name, ()):
             continue
-        optional_text = column.type == "string" and not column.required
+        nullable = column.name in NULLABLE.get(table.name, ())
+        optional_text = column.type == "string" and not column.required and not nullable
         columns.append(
             Column(
                 column.name,
                 _type(column),
-                nullable=False,
+                nullable=nullable,
                 default="" if optional_text else None,
                 unique=column.name in table.primary_key and len(table.primary_key) == 1,
                 index=column.name in _INDEXED.get(table.name, ()),

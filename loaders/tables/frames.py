@@ -5,8 +5,8 @@ Shapes (one DataFrame each, columns in schema order, index 0..n-1):
                   (``derived`` False) plus the series ``loaders.tables.derive`` computes from them
                   (``derived`` True); ``value`` in ``unit``; ordered by the primary key.
     bulletins     one row per stored bulletin, in the order they were added, with its
-                  ``vintage`` (1, 2, … within its period), ``added_at`` as a UTC timestamp
-                  and its ``publisher``.
+                  ``vintage`` (1, 2, … within its period), ``added_at`` as a UTC timestamp,
+                  its ``publisher`` and ``source_url`` ("" when not known).
     indicators    the catalog, one row per indicator code, in catalog order.
     wide          one row per period (``period`` first, ascending), one float column per
                   series, named ``indicator.region.segment.basis.measure[.ref_period]``
@@ -77,7 +77,7 @@ def bulletins_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """The provenance table from ``Store.bulletins()`` rows (oldest first, with vintage)."""
     columns = list(BULLETINS.column_names)
     frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)
-    for column in ("source", "added_by"):
+    for column in ("source", "source_url", "added_by"):
         frame[column] = frame[column].fillna("")
     frame["vintage"] = frame["vintage"].astype("int64")
     # the store keeps UTC (naive datetimes are UTC); say so in the dtype

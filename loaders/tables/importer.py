@@ -1,8 +1,9 @@
 """Load an exported CSV folder back into an empty store.
 
 Shape: ``bulletins.csv`` (one row per bulletin, in the order they were added, as
-``loaders.tables.export`` writes it) -> one stored bulletin per row, with the same sha256, period,
-title, source, parser_version, added_at, added_by and publisher, and an empty text (the
+``loaders.tables.export`` writes it) -> one stored bulletin per row, with the same sha256,
+period, title, source, source_url (a file from before that column reads as none),
+parser_version, added_at, added_by and publisher, and an empty text (the
 exports carry no source texts); ``observations.csv`` rows with ``derived`` false -> the facts
 of the bulletin their ``bulletin`` column names, with an empty ``printed`` (the exports carry
 values, not the figures as printed). Derived rows are skipped: they are computed from the
@@ -31,6 +32,8 @@ from sqlalchemy import select
 from loaders.bulletin.models import Bulletin, Observation
 from loaders.errors import EimError
 from loaders.schema import BULLETINS, KEY_COLUMNS, OBSERVATIONS, Table
+from loaders.source_url import SourceUrlError
+from loaders.source_url import source_url as source_url_of
 from loaders.store.adding import insert_bulletin
 from loaders.store.tables import bulletins as bulletins_db
 
@@ -39,6 +42,9 @@ if TYPE_CHECKING:
 
 Row = dict[str, str]
 ENCODING = "utf-8-sig"
+#: Optional columns added to a table after exports were first made: a file without them is
+#: read as if they were empty.
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {"bulletins": ("source_url",)}
 
 
 class ImportRefused(EimError):
@@ -74,13 +80,23 @@ def read_table(directory: Path, table: Table) -> list[Row]:
     text_columns = {c.name for c in table.columns if c.type == "string"}
     with path.open(encoding=ENCODING, newline="") as handle:
         reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != table.column_names:
+        header = tuple(reader.fieldnames or ())
+        if header not in (table.column_names, _before_later_columns(table)):
             raise TableError(
                 f"{path}: the header is {reader.fieldnames}, expected {list(table.column_names)}"
             )
         return [
-            {k: restore(v) if k in text_columns else v for k, v in row.items()} for row in reader
+            {
+                **{name: "" for name in LATER_COLUMNS.get(table.name, ())},
+                **{k: restore(v) if k in text_columns else v for k, v in row.items()},
+            }
+            for row in reader
         ]
+
+
+def _before_later_columns(table: Table) -> tuple[str, ...]:
+    """The header of ``table`` as exports made before ``LATER_COLUMNS`` wrote it."""
+    return tuple(c for c in table.column_names if c not in LATER_COLUMNS.get(table.name, ()))
 
 
 def _utc(text: str, where: str) -> datetime:
@@ -133,6 +149,10 @@ def bulletins_of(bulletin_rows: list[Row], observation_rows: list[Row]) -> list[
                 f"of {row['period']} in file order; keep the rows in the order they were added"
             )
         try:
+            source_url_of(row["source_url"])
+        except SourceUrlError as error:
+            raise TableError(f"{where}: {error}") from error
+        try:
             result.append(
                 Bulletin(
                     source=row["source"],
@@ -172,6 +192,7 @@ def import_tables(store: Store, directory: Path) -> ImportResult:
                 bulletin,
                 text="",
                 source=bulletin.source,
+                source_url=row["source_url"] or None,
                 parser_version=row["parser_version"],
                 added_at=_utc(row["added_at"], f"bulletin {bulletin.sha256[:12]}"),
                 added_by=row["added_by"],

@@ -157,6 +157,42 @@ def test_add_dry_run_stores_nothing(
         store.close()
 
 
+def test_add_keeps_a_source_url_and_list_shows_it(
+    eim: Eim, store_url: str, bulletin_files: dict[str, Path]
+) -> None:
+    page = "https://www.miit.gov.cn/gxsj/tjfx/dzxx/art/2024/art_0005.html"
+    status, out = eim("add", "--source-url", page, bulletin_files["2024-05.txt"])
+    assert status == 0, out
+    eim("add", bulletin_files["2024-04.txt"])
+
+    assert [(b["period"], b["source_url"]) for b in _stored(store_url)] == [
+        ("2024-05", page),
+        ("2024-04", None),
+    ]
+    status, out = eim("list")
+    first, second = out.splitlines()[1:]
+    assert first.endswith(f"/ 2024-05.txt <{page}>")
+    assert second.endswith("/ 2024-04.txt")
+
+
+@pytest.mark.parametrize("bad", ["ftp://www.miit.gov.cn/a.html", "javascript:alert(1)", "miit"])
+def test_add_refuses_a_source_url_that_is_not_http(
+    eim: Eim,
+    store_url: str,
+    bulletin_files: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+    bad: str,
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        eim("add", "--source-url", bad, bulletin_files["2024-05.txt"])
+
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "--source-url" in error
+    assert "is not an http or https URL" in error
+    assert _stored(store_url) == []
+
+
 def test_list_shows_the_bulletins_with_their_vintages(
     eim: Eim, bulletin_files: dict[str, Path]
 ) -> None:

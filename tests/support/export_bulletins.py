@@ -1,6 +1,7 @@
 """Three small bulletins written for the export tests, in the style of MIIT's monthly
 reports (two periods, one revised), with sources and names a spreadsheet would run as
-formulas; ``fill(store)`` adds them as three vintages."""
+formulas, and one with its publisher's page (``AUGUST_URL``); ``fill(store)`` adds them as
+three vintages."""
 
 from __future__ import annotations
 
@@ -45,11 +46,14 @@ ADDS: tuple[tuple[str, str, str, datetime], ...] = (
     (AUGUST_REVISED, "\taugust-revised.txt", "'quoted", datetime(2023, 9, 25, 8, 0, 1, 123456)),
 )
 PERIODS = ("2023-07", "2023-08")
+#: The publisher's page of the first August vintage (the others name none).
+AUGUST_URL = "https://www.miit.gov.cn/gxsj/tjfx/dzxx/art/2023/art_0908.html"
 
 
 def fill(store: Store) -> Store:
     """Add the test bulletins to ``store`` (three vintages, two periods)."""
     for text, source, who, when in ADDS:
         bulletin = parse_bulletin(text, name=source)
-        store.add(bulletin, text, source=source, added_by=who, added_at=when)
+        url = AUGUST_URL if text == AUGUST else None
+        store.add(bulletin, text, source=source, added_by=who, added_at=when, source_url=url)
     return store

@@ -11,11 +11,12 @@ style).
 
 from __future__ import annotations
 
+import csv
 import filecmp
 from pathlib import Path
 
 import pytest
-from export_bulletins import ADDS, fill
+from export_bulletins import ADDS, AUGUST_URL, fill
 
 from loaders.bulletin.parse import parse_bulletin
 from loaders.cli import main
@@ -98,6 +99,41 @@ def test_a_wrong_header_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TableError, match=r"bulletins\.csv: the header is"):
         import_tables(store, tmp_path)
     store.close()
+
+
+def test_source_urls_survive_and_an_export_from_before_them_imports(tmp_path: Path) -> None:
+    original = fill(new_store(tmp_path / "original.sqlite"))
+    exported_folder(original, tmp_path / "csv")
+    original.close()
+    path = tmp_path / "csv" / "bulletins.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    at = rows[0].index("source_url")
+    assert [row[at] for row in rows[1:]] == ["", AUGUST_URL, ""]
+
+    store = new_store(tmp_path / "store.sqlite")
+    import_tables(store, tmp_path / "csv")
+    assert [b["source_url"] for b in store.bulletins()] == [None, AUGUST_URL, None]
+    store.close()
+
+    older = [[cell for index, cell in enumerate(row) if index != at] for row in rows]
+    _write_csv(path, older)  # as exports made before the column wrote it
+    store = new_store(tmp_path / "older.sqlite")
+    assert import_tables(store, tmp_path / "csv").status == "imported"
+    assert [b["source_url"] for b in store.bulletins()] == [None, None, None]
+    store.close()
+
+    rows[2][at] = "javascript:alert(1)"
+    _write_csv(path, rows)
+    store = new_store(tmp_path / "refused.sqlite")
+    with pytest.raises(TableError, match=r"bulletins\.csv line 3: .* not an http or https URL"):
+        import_tables(store, tmp_path / "csv")
+    assert store.bulletins() == []
+    store.close()
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
 
 
 # -- the commands -----------------------------------------------------------------------------
