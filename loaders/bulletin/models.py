@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from loaders.bulletin.notes import Note
 from loaders.catalog import INDICATORS, MEASURES, REGIONS, SEGMENTS, unit_of
 from loaders.schema import KEY_COLUMNS, PERIOD, TIDY_COLUMNS, fact_key, is_period
 
@@ -103,11 +104,22 @@ class Issue(BaseModel):
     but not trusted: implausible or damaged), ``warning`` (an arithmetic check).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
     severity: Severity
     message: str
     text: str = ""
+    #: The message as data (``loaders.bulletin.notes``: its code and values), so the dashboard
+    #: can say it in the page's language; taken from a ``Note`` given as ``message``. Not
+    #: part of ``eim parse``'s output.
+    note: Note | None = Field(default=None, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_note(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("message"), Note):
+            return {"note": data["message"], **data}
+        return data
 
 
 class Bulletin(BaseModel):

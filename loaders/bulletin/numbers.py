@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 from typing import Final, Literal
 
+from loaders.bulletin.notes import Note
+
 #: A printed figure: digits with at most one decimal point. Damage (``9。3``,
 #: ``2.`` at a cut, ``09``) is detected around the match, see ``damage``.
 NUMBER: Final = r"\d+(?:\.\d+)?"
@@ -174,7 +176,7 @@ def printed_uncertainty(printed: str) -> float:
     return float(half_step(match.group(0)) * factor)
 
 
-def damage(text: str, start: int, end: int) -> str | None:
+def damage(text: str, start: int, end: int) -> Note | None:
     """Why the figure ``text[start:end]`` cannot be trusted, or None.
 
     A figure is damaged when a digit or decimal point was lost around it: glued to
@@ -185,11 +187,11 @@ def damage(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 2]
     before = text[start - 1 : start] if start else ""
     if len(figure) > 1 and figure[0] == "0" and figure[1] != ".":
-        return f"「{figure}」 starts with a zero: a digit seems lost"
+        return Note.of("leading_zero", figure=figure)
     if after[:1] == "。" and after[1:2].isdigit():
-        return f"「{figure}{after}」 has a full stop where a decimal point belongs"
+        return Note.of("stop_for_point", figure=f"{figure}{after}")
     if after[:1] == "." and not after[1:2].isdigit():
-        return f"「{figure}.」 ends in a decimal point: the figure was cut"
+        return Note.of("cut_at_point", figure=figure)
     if before == "。" and start >= 2 and text[start - 2].isdigit():
-        return f"「{text[start - 2 : end]}」 has a full stop where a decimal point belongs"
+        return Note.of("stop_for_point", figure=text[start - 2 : end])
     return None

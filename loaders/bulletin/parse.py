@@ -17,6 +17,7 @@ from pathlib import Path
 from loaders.bulletin.checks import refuse_doubted
 from loaders.bulletin.marks import DERIVED_MARK
 from loaders.bulletin.models import Bulletin, Issue, Observation
+from loaders.bulletin.notes import Note
 from loaders.bulletin.numbers import printed_uncertainty
 from loaders.bulletin.periods import PeriodError, detect
 from loaders.bulletin.reader import BulletinReader
@@ -113,8 +114,9 @@ def parse_bulletin(
             0,
             Issue(
                 severity="warning",
-                message=f"the text names no year; {detected.period.year} comes from "
-                f"{detected.year_from} (pass --period YYYY-MM to set it)",
+                message=Note.of(
+                    "no_year", year=str(detected.period.year), source=detected.year_from
+                ),
             ),
         )
     if not observations and not issues:
@@ -142,8 +144,7 @@ def _without_computed_part(text: str) -> tuple[str, list[Issue]]:
     lines = skipped.count("\n") + 1
     issue = Issue(
         severity="warning",
-        message=f"the {lines} line(s) from 「{DERIVED_MARK}」 on were not read: they hold "
-        "figures EIM Monitor computed, which no bulletin prints",
+        message=Note.of("computed_part", lines=str(lines), mark=DERIVED_MARK),
         text=skipped.split("\n", 1)[0],
     )
     return text[:index].rstrip(), [issue]
@@ -164,10 +165,12 @@ def _without_later_periods(
         issues.append(
             Issue(
                 severity="refused",
-                message=f"a figure of {observation.period} in a bulletin of {period}: a "
-                "bulletin reports no later period, so it comes from text around the copy "
-                f"(such as a news wrapper); {observation.printed or observation.value} is "
-                "not taken",
+                message=Note.of(
+                    "later_period",
+                    period=observation.period,
+                    bulletin=period,
+                    figure=observation.printed or f"{observation.value}",
+                ),
                 text=observation.text,
             )
         )
@@ -194,9 +197,7 @@ def _without_whole_percentages(
         issues.append(
             Issue(
                 severity="refused",
-                message=f"「{observation.printed}」 not taken: this copy lost decimal points "
-                f"({'、'.join(lost)} is plausible only with one put back), so a whole "
-                "percentage may be a cut one",
+                message=Note.of("lost_decimals", figure=observation.printed, lost="、".join(lost)),
                 text=observation.text,
             )
         )
@@ -234,8 +235,9 @@ def _without_conflicts(
             issues.append(
                 Issue(
                     severity="refused",
-                    message=f"{fact}: {'、'.join(rounded)} is a rounding of {precise.printed}; "
-                    f"{precise.printed} is taken",
+                    message=Note.of(
+                        "rounding", fact=fact, rounded="、".join(rounded), precise=precise.printed
+                    ),
                     text=" / ".join(o.text for o in group if o.value != precise.value),
                 )
             )
@@ -243,8 +245,9 @@ def _without_conflicts(
         issues.append(
             Issue(
                 severity="refused",
-                message=f"{fact} is printed with different values "
-                f"({', '.join(f'{v:g}' for v in values)}); none is taken",
+                message=Note.of(
+                    "different_values", fact=fact, values=", ".join(f"{v:g}" for v in values)
+                ),
                 text=" / ".join(o.text for o in group),
             )
         )

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from loaders.bulletin.models import Issue, Observation
+from loaders.bulletin.notes import Note
 from loaders.bulletin.numbers import FAMILY_OF_LEVEL_UNIT, NUMBER, as_float, damage, level_value
 from loaders.bulletin.periods import Basis, Month, marker_period, reference_month
 from loaders.bulletin.rules.base import Figure, MeasureRule, Subject
@@ -61,7 +62,7 @@ class BulletinReader:
         self.consumed: list[tuple[int, int]] = []
         self.period: Month | None = period
         #: Why ``period`` is None, said in the refusal of each figure it leaves unread.
-        self.no_period = "the period it belongs to cannot be read"
+        self.no_period = Note.of("no_period")
         self.basis: Basis = "ytd"
         #: The paragraph's cumulative period (its last ``1—N月`` marker, else the bulletin's).
         self.cumulative = period
@@ -142,7 +143,7 @@ class BulletinReader:
     def _set_period(self, year: str | None, month: int, basis: Basis) -> None:
         self.marker_sentence = self.sentences
         self.marker_products = False
-        self.no_period = "the period it belongs to cannot be read"
+        self.no_period = Note.of("no_period")
         if not 1 <= month <= 12:
             self.period = None  # e.g. "18月": no month; figures until the next marker are refused
             return
@@ -150,10 +151,7 @@ class BulletinReader:
             # a later month with no year: a bulletin never reports one, and the year before
             # is always written out (去年7月, 2023年7月); it is text spliced into the copy
             self.period = None
-            self.no_period = (
-                f"it follows 「{month}月」 with no year, a month after the bulletin's "
-                f"{self.bulletin}: a later bulletin's text spliced into this copy"
-            )
+            self.no_period = Note.of("spliced_month", month=str(month), bulletin=str(self.bulletin))
             return
         self.period, self.basis = marker_period(year, month, basis, self.bulletin), basis
         if basis == "ytd":
@@ -224,23 +222,23 @@ class BulletinReader:
         period = period or self.period
         if region is None and self.four_regions and measure != "share_pct":
             # 四个地区营业收入同比增长9.4%: the four together are no region of ours
-            self._refuse(figure, "it is said of the four regions together, not of one")
+            self._refuse(figure, Note.of("four_regions"))
             return
         region = region or self.region
         if period is None:
             self._refuse(figure, self.no_period)
             return
         if indicator is None:
-            self.unread(figure, "no indicator of ours names it")
+            self.unread(figure, Note.of("no_indicator"))
             return
         if self.foreign and explicit_indicator is None:
-            self.unread(figure, f"it follows 「{self.foreign}」 of an item with no code of ours")
+            self.unread(figure, Note.of("foreign_item", item=self.foreign))
             return
         if not region:
-            self.unread(figure, "it follows 「地区」 without a region we know")
+            self.unread(figure, Note.of("unknown_region"))
             return
         if measure == "share_pct" and region == "national":
-            self.unread(figure, "a share of the national total names no region")
+            self.unread(figure, Note.of("national_share"))
             return
         why = self._why_untrusted(measure, figure, suffix)
         if why:
@@ -254,7 +252,7 @@ class BulletinReader:
         if measure == "change_pp":
             ref_month = reference_month(ref, period)
             if ref_month is None:
-                self._refuse(figure, f"the comparison period 「{ref}」 cannot be read")
+                self._refuse(figure, Note.of("unreadable_reference", reference=ref))
                 return
             ref_period = str(ref_month)
         implausible = _implausible(measure, indicator, region, value, self.basis, period)
@@ -282,7 +280,7 @@ class BulletinReader:
         if measure == "yoy_pct" and indicator == self.indicator:
             self.last_rate = float(value)
 
-    def _why_untrusted(self, measure: str, figure: Figure, suffix: str) -> str | None:
+    def _why_untrusted(self, measure: str, figure: Figure, suffix: str) -> Note | None:
         if figure.printed == _FLAT or figure.printed.endswith(_FLAT):
             return None
         broken = damage(self.text, figure.start, figure.end)
@@ -293,34 +291,34 @@ class BulletinReader:
         rest = self.text[figure.end : self.end_of_text]
         cut_here = figure.end >= self.end_of_text or (bool(rest) and expected.startswith(rest))
         if not suffix and not cut_here:
-            return f"「{figure.printed}」 has no {expected} after it"
+            return Note.of("unit_missing", figure=figure.printed, expected=expected)
         return None
 
     def _value(
         self, measure: str, indicator: str, figure: Figure, sign: int, suffix: str
-    ) -> Decimal | str:
+    ) -> Decimal | Note:
         if figure.printed.endswith(_FLAT):
             return Decimal(0)
         try:
             number = Decimal(figure.printed)
         except InvalidOperation:
-            return f"「{figure.printed}」 is not a number"
+            return Note.of("not_a_number", figure=figure.printed)
         if measure == "yoy_pct" and suffix == "倍":
             return number * 100 * sign
         if measure == "yoy_pct" and number > 1000:
-            return f"a growth rate of {number}% is beyond ±1000%"
+            return Note.of("rate_beyond", number=f"{number}")
         if measure != "level":
             return number * sign
         level_unit = INDICATORS[indicator].level_unit
         if suffix == "%" or (not suffix and level_unit == "%"):
             if level_unit != "%":
-                return f"a level in % does not fit {INDICATORS[indicator].name_zh}"
+                return Note.of("level_in_percent", indicator=INDICATORS[indicator].name_zh)
             return number
         if not suffix:
-            return "a level without its unit"
+            return Note.of("level_without_unit")
         scaled, family = level_value(figure.printed, suffix)
         if FAMILY_OF_LEVEL_UNIT.get(level_unit) != family:
-            return f"{INDICATORS[indicator].name_zh} is not measured in {suffix}"
+            return Note.of("wrong_unit", indicator=INDICATORS[indicator].name_zh, unit=suffix)
         return scaled
 
     # -- issues ----------------------------------------------------------------------
@@ -331,20 +329,20 @@ class BulletinReader:
         end = min(ends) + 1 if ends else len(self.text)
         return self.text[start:end].strip()
 
-    def _refuse(self, figure: Figure, why: str) -> None:
+    def _refuse(self, figure: Figure, why: Note) -> None:
         self.issues.append(
             Issue(
                 severity="refused",
-                message=f"「{figure.printed}」 not taken as a fact: {why}",
+                message=Note.of("not_taken", figure=figure.printed, why=why),
                 text=self._sentence(figure.start),
             )
         )
 
-    def unread(self, figure: Figure, why: str) -> None:
+    def unread(self, figure: Figure, why: Note) -> None:
         self.issues.append(
             Issue(
                 severity="unread",
-                message=f"「{figure.printed}」 not read: {why}",
+                message=Note.of("not_read", figure=figure.printed, why=why),
                 text=self._sentence(figure.start),
             )
         )
@@ -363,7 +361,7 @@ class BulletinReader:
             self.issues.append(
                 Issue(
                     severity="unread",
-                    message="figures no rule reads: " + "、".join(f"「{f}」" for f in figures),
+                    message=Note.of("no_rule", figures="、".join(f"「{f}」" for f in figures)),
                     text=sentence,
                 )
             )
@@ -393,30 +391,35 @@ def _lost_decimal_point(
 
 def _implausible(
     measure: str, indicator: str, region: str, value: Decimal, basis: Basis, period: Month
-) -> str | None:
+) -> Note | None:
     """Why a value cannot be true (a growth rate below -100 %, a level far outside its
     indicator's range), or None."""
     number = float(value)
     if measure == "yoy_pct" and not -100 <= number <= 10_000:
-        return f"a growth rate of {number:g}% is impossible"
+        return Note.of("impossible_rate", number=f"{number:g}")
     if measure == "yoy_pct" and number > 1000:
         return None  # printed as a multiple (增长59倍) it is plausible; in % it was refused
     if measure.endswith("_pp") and abs(number) > 100:
-        return f"a change of {number:g} percentage points is implausible"
+        return Note.of("implausible_change", number=f"{number:g}")
     if measure == "share_pct" and not 0 < number <= 100:
-        return f"a share of {number:g}% is impossible"
+        return Note.of("impossible_share", number=f"{number:g}")
     if measure != "level":
         return None
     spec = INDICATORS[indicator]
     bounds = REGIONAL_MONTHLY_RANGE if region != "national" else spec.monthly_range
     if bounds is None:
-        return f"{spec.name_zh} has no published level"
+        return Note.of("no_level", indicator=spec.name_zh)
     months = period.month if basis == "ytd" and spec.per_month else 1
     per_month = number / months
     low, high = bounds
     if not low <= per_month <= high:
-        return (
-            f"{spec.name_zh} of {number:g} {spec.level_unit} over {months} month(s) is outside "
-            f"the plausible {low:g}–{high:g} {spec.level_unit} a month"
+        return Note.of(
+            "implausible_level",
+            indicator=spec.name_zh,
+            number=f"{number:g}",
+            unit=str(spec.level_unit),
+            months=str(months),
+            low=f"{low:g}",
+            high=f"{high:g}",
         )
     return None

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from loaders.bulletin.notes import Note
 from loaders.bulletin.periods import Month
 
 
@@ -69,7 +70,7 @@ class Reader(Protocol):
 
     def set_indicator(self, indicator: str) -> None: ...
 
-    def unread(self, figure: Figure, why: str) -> None: ...
+    def unread(self, figure: Figure, why: Note) -> None: ...
 
     def in_decline(self) -> bool: ...
 

@@ -12,6 +12,7 @@ longer, more specific phrasings come first.
 
 from __future__ import annotations
 
+from loaders.bulletin.notes import Note
 from loaders.bulletin.numbers import (
     NUMBER,
     SCALED_UNIT_PATTERN,
@@ -49,10 +50,10 @@ def _gap_measure(target: str) -> str:
     return GAP_MEASURES[target]
 
 
-def _pair_unit(m: Match) -> str | None:
+def _pair_unit(m: Match) -> str:
     """The unit two paired gaps share as printed (``低5个和3.1个百分点``: ``个百分点``), the
-    printed form of both; None when the copy lost it (the second figure is then refused)."""
-    return m["pp"]
+    printed form of both; "" when the copy lost it (the second figure is then refused)."""
+    return m["pp"] or ""
 
 
 def _implied_subject(verb: str, reader: Reader) -> str:
@@ -100,7 +101,7 @@ def moved(m: Match, reader: Reader) -> None:
 def not_ours(m: Match, reader: Reader) -> None:
     """两年平均增速为12.4%; 近两年复合增长率为12.5%; 比2019年同期增长15.2%; 环比增长3%:
     growth over other spans than a year, which no code expresses."""
-    reader.unread(m.figure("num"), "a growth rate over another span than one year")
+    reader.unread(m.figure("num"), Note.of("other_span"))
 
 
 @measure(rf"[(]?(?:去年|上年)同期为(?P<verb>增长|下降|增加|减少){N}(?P<unit>%)", MEASURES)
@@ -232,7 +233,7 @@ def _each_region(m: Match, reader: Reader, measure: str, sign: int) -> None:
         return
     if not reader.four_regions:
         for i in names:  # a list whose items the text does not name: nobody's figures
-            reader.unread(m.figure(f"n{i}"), "a list of figures (分别…) whose items are not named")
+            reader.unread(m.figure(f"n{i}"), Note.of("unnamed_list"))
         return
     for i, region in zip(names, _FOUR, strict=False):
         value_sign = -sign if m[f"m{i}"] else sign
