@@ -18,7 +18,9 @@ from typing import Any, TypeVar
 import pandas as pd
 from flask import g, has_request_context
 
+from dashboard.precision import row_decimals
 from loaders import api, settings
+from loaders.schema import KEY_COLUMNS
 from loaders.store import Store
 
 _lock = threading.Lock()
@@ -154,7 +156,9 @@ def latest_period() -> str | None:
 
 #: The columns of a series, as ``series`` gives them: ``source`` is the title of the bulletin
 #: (``2023年1—11月份电子信息制造业运行情况``) and ``source_en`` its English name (``MIIT
-#: bulletin, Jan–Nov 2023``): what hovers name, never its sha256.
+#: bulletin, Jan–Nov 2023``): what hovers name, never its sha256; ``printed`` the figure as
+#: the bulletin prints it ("" for a derived one) and ``decimals`` the precision it is known
+#: to, in its unit (``dashboard.precision``): what ``figure_text`` writes it with.
 SERIES_COLUMNS = [
     "period",
     "value",
@@ -165,6 +169,8 @@ SERIES_COLUMNS = [
     "ref_period",
     "source",
     "source_en",
+    "printed",
+    "decimals",
 ]
 SeriesKey = tuple[str, str, str, str, str]
 #: The columns a ``SeriesKey`` holds, in its order.
@@ -179,6 +185,9 @@ class _SeriesIndex:
     pays for the thousands of series it never shows."""
 
     def __init__(self, frame: pd.DataFrame, names: dict[str, tuple[str, str]]) -> None:
+        frame = frame.assign(
+            decimals=pd.Series(row_decimals(frame), index=frame.index, dtype=object)
+        )
         ordered = frame.sort_values([*SERIES_KEY, "period"], kind="stable", ignore_index=True)
         self._rows = _named(ordered, names)[SERIES_COLUMNS]
         groups = ordered.groupby(list(SERIES_KEY), sort=False).indices  # key tuple -> positions
@@ -187,6 +196,10 @@ class _SeriesIndex:
             for key, positions in groups.items()
         }
         self._frames: dict[SeriesKey, pd.DataFrame] = {}
+
+    def keys(self) -> list[SeriesKey]:
+        """Every series of the version, (indicator, measure, basis, region, segment)."""
+        return list(self._positions)
 
     def get(self, key: SeriesKey) -> pd.DataFrame | None:
         found = self._frames.get(key)
@@ -220,8 +233,33 @@ def bulletin_names() -> dict[str, tuple[str, str]]:
 
 def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (with a ``bulletin`` column of sha256) and the ``source`` and ``source_en``
-    columns that name each row's bulletin (``SERIES_COLUMNS``): a new frame."""
-    return _named(frame.copy(), bulletin_names())
+    columns that name each row's bulletin (``SERIES_COLUMNS``): a new frame. A frame of
+    observations' rows (with their key columns) also gets each row's ``decimals``."""
+    named = _named(frame.copy(), bulletin_names())
+    if all(column in named.columns for column in _FACT_KEY):
+        known = decimals_by_key()
+        keys = zip(*(named[column].tolist() for column in _FACT_KEY), strict=True)
+        named["decimals"] = pd.Series(
+            [known.get(key) for key in keys], index=named.index, dtype=object
+        )
+    return named
+
+
+#: A row's key among printed and derived figures: a fact's key and whether derived.
+_FACT_KEY = (*KEY_COLUMNS, "derived")
+
+
+@cached(maxsize=4)
+def _decimals_by_key(url: str, version: int) -> dict[tuple[Any, ...], int | None]:
+    frame = _observations(url, version)
+    keys = zip(*(frame[column].tolist() for column in _FACT_KEY), strict=True)
+    return dict(zip(keys, row_decimals(frame), strict=True))
+
+
+def decimals_by_key() -> dict[tuple[Any, ...], int | None]:
+    """(period, indicator, region, segment, basis, measure, ref_period, derived) -> the
+    decimals that figure is known to (``dashboard.precision``). Shared: never change it."""
+    return _decimals_by_key(store().url, version())
 
 
 def _named(frame: pd.DataFrame, names: dict[str, tuple[str, str]]) -> pd.DataFrame:
@@ -261,6 +299,12 @@ def series(
         keep = found["ref_period"] != "" if not ref_period else found["ref_period"] == ref_period
         found = found[keep].reset_index(drop=True)
     return found
+
+
+def series_keys() -> list[SeriesKey]:
+    """Every series in the store: (indicator, measure, basis, region, segment), as
+    ``series`` takes them; in the order of the sorted table."""
+    return _series_index(store().url, version()).keys()
 
 
 def value_at(

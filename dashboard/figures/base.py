@@ -7,17 +7,18 @@ more than the chart, and no default template) with:
 - time series as curves (``dashboard.figures.curves``): markers at the figures, solid
   lines between consecutive months, thin dotted lines across missing months (never a value
   invented there), derived points as open markers, a dated x axis;
-- hover text with the exact value and its unit, the period and the source bulletin;
-  each point's ``customdata`` is [value text, bulletin key] (the trace's
-  ``hovertemplate`` adds reported/derived and the key), so a click can open the
-  sentence the figure came from (the Bulletins page);
+- hover text with the figure as printed (or derived, at its inputs' precision:
+  ``dashboard.i18n.numbers.figure_text``), reported/derived and the source bulletin's
+  title; each point's ``customdata`` is [figure text, bulletin key, period,
+  reported/derived, bulletin title], so a click can open the sentence the figure came
+  from (the Bulletins page);
 - titles and axes that carry the unit, in the page's language.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,7 +27,8 @@ import pandas as pd
 
 from dashboard.figures.curves import Point, curve_traces, date_axis, legend_keys
 from dashboard.figures.memo import column, memo
-from dashboard.i18n import lang_of, t, unit_name, value_text
+from dashboard.i18n import figure_text, lang_of, t, unit_name
+from dashboard.i18n.numbers import chart_scale
 from loaders.bulletin.periods import Month
 
 PALETTE = ("#c0392b", "#2c7fb8", "#7f7f7f", "#e6a117", "#41ab5d", "#8c6bb1", "#d95f0e")
@@ -63,7 +65,17 @@ def _months_between(first_period: str, last_period: str) -> tuple[str, ...]:
 
 
 #: The columns of a series a chart reads, per row.
-_ROW_COLUMNS = ("period", "value", "derived", "bulletin", "text", "source", "source_en")
+_ROW_COLUMNS = (
+    "period",
+    "value",
+    "derived",
+    "bulletin",
+    "text",
+    "source",
+    "source_en",
+    "printed",
+    "decimals",
+)
 
 
 def _split_rows(frame: pd.DataFrame) -> dict[bool, dict[str, dict[str, Any]]]:
@@ -98,7 +110,7 @@ def _drawn(
                 found[period] = (
                     value,
                     [
-                        _hover(row, unit, lang),
+                        figure_of(row, unit, lang),
                         source_key(row.get("bulletin")),
                         str(row.get("source_en" if lang_of(lang) == "en" else "source") or ""),
                     ],
@@ -108,18 +120,31 @@ def _drawn(
     return memo(frame, f"drawn:{derived}:{unit}:{lang}", build)
 
 
-def _hover(row: dict[Any, Any], unit: str, lang: str) -> str:
-    """A point's own hover text: its value with the unit (``1.27亿台``); whether it is
-    derived and its bulletin are said by the trace's ``hovertemplate`` (``hover_template``),
-    so the bytes of a long series do not repeat them."""
-    return value_text(float(row["value"]), unit, lang)
+def figure_of(row: Mapping[str, Any], unit: str, lang: str) -> str:
+    """A point's own figure text (``figure_text``): a printed figure as printed
+    (``1.27亿台``, ``-14.1%``), a derived one at the precision of the figures it comes from
+    (``decimals``); whether it is derived and its bulletin are said by the trace's
+    ``hovertemplate`` (``hover_template``), so the bytes of a long series do not repeat
+    them."""
+    decimals = row.get("decimals")
+    return figure_text(
+        float(row["value"]),
+        unit,
+        lang,
+        printed=row.get("printed"),
+        derived=bool(row.get("derived")),
+        decimals=None if decimals is None or decimals != decimals else int(decimals),
+        marked=False,
+    )
 
 
 def hover_template(lang: str) -> str:
-    """The hover of a time series' points: ``<value> (公布值)<br>2023年1—11月份电子信息制造业
-    运行情况``, the line's name beside it; customdata is [value text, bulletin key, period,
+    """The hover of a time series' points: ``<figure>（公布值）<br>2023年1—11月份电子信息制造业
+    运行情况`` (``<figure> (reported)`` in English: the derived mark of ``figure_text``), the
+    line's name beside it; customdata is [figure text, bulletin key, period,
     reported/derived, the bulletin's title] (the key is what a click opens, never shown)."""
-    return "%{customdata[0]} (%{customdata[3]})<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
+    kind = " (%{customdata[3]})" if lang_of(lang) == "en" else "（%{customdata[3]}）"
+    return f"%{{customdata[0]}}{kind}<br>%{{customdata[4]}}<extra>%{{fullData.name}}</extra>"
 
 
 def _number(value: object) -> float | None:
@@ -244,7 +269,9 @@ def bars(
     lang: str,
     colors: Sequence[str] | None = None,
 ) -> Figure:
-    """One bar per category, each labelled with its value and unit."""
+    """One bar per category, each labelled with its value and unit, in one scale for the
+    whole chart (``chart_scale``: 万亿元 or 亿元 by the largest bar)."""
+    scale = chart_scale(unit, values, lang)
     layout = base_layout(title, unit, lang)
     layout["xaxis"] = {"type": "category", "tickangle": 0}
     layout["hovermode"] = "closest"
@@ -252,7 +279,7 @@ def bars(
         "type": "bar",
         "x": list(categories),
         "y": list(values),
-        "text": [value_text(v, unit, lang) for v in values],
+        "text": [figure_text(v, unit, lang, scale=scale) for v in values],
         "textposition": "outside",
         "marker": {"color": list(colors) if colors else PALETTE[1]},
         "hovertemplate": "%{x}: %{text}<extra></extra>",
@@ -272,7 +299,9 @@ def sparkline(frame: pd.DataFrame, unit: str, lang: str, *, per_year: bool = Fal
         PALETTE[0],
         lang,
         per_year=per_year,
-        template="%{customdata[2]}: %{customdata[0]} (%{customdata[3]})<extra></extra>",
+        template="%{customdata[2]}: %{customdata[0]}"
+        + (" (%{customdata[3]})" if lang_of(lang) == "en" else "（%{customdata[3]}）")
+        + "<extra></extra>",
     )
     for trace in traces:
         if trace.get("marker"):

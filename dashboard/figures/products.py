@@ -16,7 +16,6 @@ figures. Missing months are gaps.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -24,81 +23,20 @@ import pandas as pd
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
 from dashboard.figures.look import basis_text, finish, with_unit
 from dashboard.figures.memo import column, memo
-from dashboard.i18n import LEVEL_UNITS, basis_name, indicator_name, lang_of, t, unit_name
+from dashboard.figures.scaled import label_axis, level_ticks
+from dashboard.i18n import basis_name, indicator_name, t, unit_name
+from dashboard.i18n.numbers import chart_scale
 from loaders.catalog import INDICATORS
-
-#: Count units: how many things one unit is, and the thing in Chinese and in English.
-COUNT_UNITS: dict[str, tuple[float, str, str]] = {
-    unit: scale for unit, scale in LEVEL_UNITS.items() if unit != "亿元"
-}
-#: The scales an axis may read in: (size, prefix), largest first.
-_ZH_AXIS: tuple[tuple[float, str], ...] = ((1e8, "亿"), (1e4, "万"))
-_EN_AXIS: tuple[tuple[float, str], ...] = (
-    (1e9, "billion "),
-    (1e6, "million "),
-    (1e3, "thousand "),
-    (1, ""),
-)
 
 
 def level_axis(unit: str, values: Sequence[float | None], lang: str) -> tuple[float, str]:
-    """How a level axis reads: (factor to multiply the values by, axis unit). Counts are
-    shown in the largest scale the biggest value reaches: ``157000 万台`` on an axis of
-    ``亿台`` (×0.0001) / ``billion units``; other units are kept as they are."""
-    if unit not in COUNT_UNITS:
+    """How a level axis reads: (factor to multiply the values by, axis unit), the scale of
+    ``dashboard.i18n.numbers.chart_scale``: ``157000 万台`` on an axis of ``亿台`` (×0.0001)
+    / ``billion units``; other units are kept as they are."""
+    scale = chart_scale(unit, values, lang)
+    if scale is None:
         return 1.0, unit_name(unit, lang).strip()
-    size, zh_noun, en_noun = COUNT_UNITS[unit]
-    largest = max((abs(v) * size for v in values if v is not None and not pd.isna(v)), default=0.0)
-    scales = _EN_AXIS if lang_of(lang) == "en" else _ZH_AXIS
-    for threshold, prefix in scales:
-        if largest >= threshold or threshold == scales[-1][0]:
-            noun = en_noun if lang_of(lang) == "en" else zh_noun
-            return size / threshold, f"{prefix}{noun}"
-    raise AssertionError("unreachable: the last scale always matches")  # pragma: no cover
-
-
-def _tick_text(value: float) -> str:
-    """A tick's label: thousands separated, no trailing zeros (``1.25``, ``12,000``)."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def level_ticks(
-    values: Sequence[float | None], factor: float, count: int = 5
-) -> tuple[list[float], list[str]]:
-    """About ``count`` round ticks over the values as the axis reads them (value ×
-    ``factor``): (positions in the values' own unit, their labels in the axis unit)."""
-    shown = [v * factor for v in values if v is not None and not pd.isna(v)]
-    if not shown:
-        return [], []
-    low, high = min(shown), max(shown)
-    raw = (high - low) / count or abs(high) / count or 1.0
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
-    first, last = math.floor(low / step), math.ceil(high / step)
-    ticks = [round(k * step, 10) for k in range(first, last + 1)]
-    return [round(tick / factor, 6) for tick in ticks], [_tick_text(tick) for tick in ticks]
-
-
-def label_axis(
-    figure: Figure,
-    factor: float,
-    axis_unit: str,
-    ticks: tuple[list[float], list[str]] | None = None,
-) -> Figure:
-    """``figure``'s y axis read in ``axis_unit``: ticks at round numbers of that unit
-    (value × ``factor``; ``ticks`` when already computed from the same values), titled with
-    it. The points keep their exact values — a click opens the sentence of that value, and
-    the hover says it with its unit."""
-    yaxis = figure["layout"].setdefault("yaxis", {})
-    yaxis["title"] = {"text": axis_unit}
-    if factor != 1.0 and figure["data"]:
-        values = [v for trace in figure["data"] for v in trace.get("y") or ()]
-        tickvals, ticktext = ticks if ticks is not None else level_ticks(values, factor)
-        yaxis.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
-    else:
-        yaxis["tickformat"] = ",~r"
-    return figure
+    return scale.factor, scale.label
 
 
 def _level_axis_of(

@@ -20,14 +20,17 @@ the year to date only (1—M月), so every figure here is cumulative.
     growth_over_time  each region's and cluster's growth over the months, as curves
     shares_over_time  each region's share over the months, as curves (derived points open,
                       gaps dotted)
-Every bar's customdata is [hover text, bulletin key, period], like the time series'
-points, so a click opens the bulletin it came from (``dashboard.clicks``).
+Every bar's customdata is [figure text, bulletin key, period, reported/derived, bulletin
+title, whole hover], like the time series' points (the figure as printed, or derived at
+its precision: ``dashboard.i18n.numbers.figure_text``; the bulletin by its title, never
+its sha256), so a click opens the bulletin it came from (``dashboard.clicks``). Levels read
+in one scale per chart: axis, title and bar labels alike (万亿元 or 亿元).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -41,8 +44,19 @@ from dashboard.figures.base import (
     time_series,
 )
 from dashboard.figures.look import with_unit
-from dashboard.i18n import marked_derived, period_label, region_name, t, unit_name, value_text
-from dashboard.views.regions import REGIONS, Point, Share, points, series
+from dashboard.figures.scaled import label_axis
+from dashboard.i18n import figure_text, lang_of, period_label, region_name, t, unit_name
+from dashboard.i18n.numbers import Scale, chart_scale
+from dashboard.views.regions import (
+    REGIONS,
+    SHARE_DECIMALS,
+    Point,
+    Share,
+    computed_text,
+    point_of,
+    points,
+    series,
+)
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
 
 DERIVED_PATTERN = "/"
@@ -55,26 +69,47 @@ Figure = dict[str, Any]
 
 def _hover(
     region: str,
-    value: float | None,
-    unit: str,
-    derived: bool,
+    figure: str,
+    kind: str,
     period: str,
-    bulletin: str,
+    source: str,
     lang: str,
     extra: str = "",
 ) -> str:
-    if value is None:
-        return ""
-    kind = t("derived", lang) if derived else t("reported", lang)
+    """A bar's hover: the region, its figure and whether printed, the period, the
+    bulletin's title (never its sha256) and a note (how a share was computed)."""
     lines = [
         f"<b>{region_name(region, lang)}</b>",
-        f"{value_text(value, unit, lang)} ({kind})",
+        f"{figure}{' (' + kind + ')' if lang_of(lang) == 'en' else '（' + kind + '）'}",
         f"{t('period', lang)}: {period_label(period, lang)} ({period})",
-        f"{t('bulletin', lang)} {bulletin[:12]}",
     ]
+    if source:
+        lines.append(source)
     if extra:
         lines.append(extra)
     return "<br>".join(lines)
+
+
+def _custom(
+    point: Point, unit: str, derived: bool, period: str, lang: str, scale: Scale | None = None
+) -> list[str]:
+    """A bar's customdata, as a time series point's: [figure text, bulletin key, period,
+    reported/derived, bulletin title], then the whole hover. The figure text is printed
+    as printed, a derived one at its precision (``figure_text``)."""
+    figure = figure_text(
+        float(point.value or 0),
+        unit,
+        lang,
+        printed=point.printed,
+        derived=derived,
+        decimals=point.decimals,
+        scale=scale,
+        marked=False,
+    )
+    kind = t("derived", lang) if derived else t("reported", lang)
+    source = point.source_en if lang_of(lang) == "en" else point.source
+    hover = _hover(point.region, figure, kind, period, source, lang, point.note)
+    return [figure, source_key(point.bulletin), period, kind, source, hover]
 
 
 def _bar(
@@ -86,25 +121,19 @@ def _bar(
     lang: str,
     *,
     derived: bool = False,
+    scale: Scale | None = None,
 ) -> Figure:
     """One bar trace of the regions with a figure (the others get no bar: see
-    ``_bar_figure``); derived bars hatched, lighter and labelled."""
+    ``_bar_figure``); derived bars hatched, lighter and labelled. Labels read in
+    ``scale``, the unit of the chart's axis (levels); hovers give printed figures as
+    printed."""
     shown = [p for p in found if p.value is not None]
     derived_each = [derived or p.derived for p in shown]
     texts = [
-        marked_derived(value_text(float(p.value or 0), unit, lang), lang)
-        if d
-        else value_text(float(p.value or 0), unit, lang)
+        figure_text(float(p.value or 0), unit, lang, p.printed, d, p.decimals, scale=scale)
         for p, d in zip(shown, derived_each, strict=True)
     ]
-    custom = [
-        [
-            _hover(p.region, p.value, unit, d, period, p.bulletin, lang, p.note),
-            source_key(p.bulletin),
-            period,
-        ]
-        for p, d in zip(shown, derived_each, strict=True)
-    ]
+    custom = [_custom(p, unit, d, period, lang) for p, d in zip(shown, derived_each, strict=True)]
     return {
         "type": "bar",
         "x": [region_name(p.region, lang) for p in shown],
@@ -114,7 +143,7 @@ def _bar(
         "textposition": "outside",
         "cliponaxis": False,
         "customdata": custom,
-        "hovertemplate": "%{customdata[0]}<extra></extra>",
+        "hovertemplate": "%{customdata[5]}<extra></extra>",
         "marker": bar_marker(color, derived_each),
     }
 
@@ -130,11 +159,17 @@ def bar_marker(color: str, derived: Sequence[bool]) -> dict[str, Any]:
 
 
 def _bar_figure(
-    title: str, unit: str, lang: str, traces: Sequence[Figure], categories: Sequence[str]
+    title: str,
+    unit: str,
+    lang: str,
+    traces: Sequence[Figure],
+    categories: Sequence[str],
+    scale: Scale | None = None,
 ) -> Figure:
     """Bars grouped by region, every region of ``categories`` on the axis: one without any
     figure says so at the baseline (a gap, never a zero bar); traces without bars are left
-    out, so the bars that are drawn stay centred."""
+    out, so the bars that are drawn stay centred. A level's axis reads in ``scale``, the
+    unit its bar labels use."""
     kept = [trace for trace in traces if trace["x"]]
     drawn = {x for trace in kept for x in trace["x"]}
     missing = [c for c in categories if c not in drawn]
@@ -151,8 +186,6 @@ def _bar_figure(
         },
         "legend": {"orientation": "h", "y": -0.2},
     }
-    if unit != "%":
-        layout["yaxis"] = {**layout["yaxis"], "tickformat": ",~r"}  # 40,000, not 40k
     data = list(kept)
     if missing:
         data.append(
@@ -168,11 +201,14 @@ def _bar_figure(
                 "showlegend": False,
             }
         )
-    return {"data": data, "layout": layout}
+    figure = {"data": data, "layout": layout}
+    if scale is not None:
+        return label_axis(figure, scale.factor, scale.label)
+    return figure
 
 
-def _title(key: str, unit: str, period: str, lang: str) -> str:
-    unit_text = unit_name(unit, lang).strip()
+def _title(key: str, unit: str, period: str, lang: str, scale: Scale | None = None) -> str:
+    unit_text = scale.label if scale is not None else unit_name(unit, lang).strip()
     if lang == "en":
         return f"{t(f'regions.{key}', lang)} ({unit_text}), {period_label(period, lang)}"
     return f"{t(f'regions.{key}', lang)}（{unit_text}）· {period_label(period, lang)}"
@@ -181,26 +217,26 @@ def _title(key: str, unit: str, period: str, lang: str) -> str:
 def _regions_and_clusters(
     frame: pd.DataFrame, period: str, measure: str, key: str, unit: str, lang: str
 ) -> Figure:
-    """One measure of the four regions, and of the two clusters as a second bar group."""
+    """One measure of the four regions, and of the two clusters as a second bar group; a
+    level's axis, title and labels in one scale (万亿元 or 亿元 by the largest bar)."""
+    groups = [
+        (points(frame, period, measure, group), t(f"regions.{name}", lang), color)
+        for group, name, color in (
+            (FOUR_REGIONS, "four_regions", PALETTE[1]),
+            (CLUSTERS, "clusters", PALETTE[3]),
+        )
+    ]
+    scale = chart_scale(unit, [p.value for found, _, _ in groups for p in found], lang)
     return _bar_figure(
-        _title(key, unit, period, lang),
+        _title(key, unit, period, lang, scale),
         unit,
         lang,
         [
-            _bar(
-                points(frame, period, measure, group),
-                t(f"regions.{name}", lang),
-                color,
-                unit,
-                period,
-                lang,
-            )
-            for group, name, color in (
-                (FOUR_REGIONS, "four_regions", PALETTE[1]),
-                (CLUSTERS, "clusters", PALETTE[3]),
-            )
+            _bar(found, name, color, unit, period, lang, scale=scale)
+            for found, name, color in groups
         ],
         [region_name(region, lang) for region in REGIONS],
+        scale,
     )
 
 
@@ -214,8 +250,15 @@ def levels_figure(frame: pd.DataFrame, period: str, lang: str) -> Figure:
     return _regions_and_clusters(frame, period, "level", "levels", "亿元", lang)
 
 
-def shares_figure(shares: Sequence[Share], period: str, lang: str) -> Figure:
-    """Printed shares; beside them the computed ones where they differ or none is printed."""
+def shares_figure(
+    shares: Sequence[Share],
+    period: str,
+    lang: str,
+    names: Mapping[str, tuple[str, str]] | None = None,
+) -> Figure:
+    """Printed shares; beside them the computed ones where they differ or none is printed.
+    ``names``: sha256 -> (the bulletin's title, its English name), for the hovers."""
+    names = names or {}
     printed = [
         Point(
             s.region,
@@ -224,14 +267,24 @@ def shares_figure(shares: Sequence[Share], period: str, lang: str) -> Figure:
             s.printed_bulletin,
             ""
             if s.computed is None or s.differs
-            else f"{t('regions.computed_short', lang)} {value_text(s.computed, '%', lang)}: "
+            else f"{t('regions.computed_short', lang)} {computed_text(s.computed, lang)}: "
             f"{t('regions.within_rounding', lang)}",
+            printed=s.printed_text,
+            source=names.get(s.printed_bulletin, ("", ""))[0],
+            source_en=names.get(s.printed_bulletin, ("", ""))[1],
         )
         for s in shares
     ]
     computed = [
         Point(
-            s.region, s.computed if s.draw_computed else None, True, s.computed_bulletin, s.formula
+            s.region,
+            s.computed if s.draw_computed else None,
+            True,
+            s.computed_bulletin,
+            s.formula,
+            decimals=SHARE_DECIMALS,
+            source=names.get(s.computed_bulletin, ("", ""))[0],
+            source_en=names.get(s.computed_bulletin, ("", ""))[1],
         )
         for s in shares
     ]
@@ -306,22 +359,10 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
                 "y": [float(row["value"]) for row in rows],
                 "name": region_name(region, lang),
                 "customdata": [
-                    [
-                        _hover(
-                            region,
-                            float(row["value"]),
-                            "%",
-                            d,
-                            p,
-                            str(row["bulletin"]),
-                            lang,
-                        ),
-                        source_key(row["bulletin"]),
-                        p,
-                    ]
+                    _custom(point_of(region, row), "%", d, p, lang)
                     for p, row, d in zip(periods, rows, derived, strict=True)
                 ],
-                "hovertemplate": "%{customdata[0]}<extra></extra>",
+                "hovertemplate": "%{customdata[5]}<extra></extra>",
                 "marker": bar_marker(color, derived),
             }
         )

@@ -10,17 +10,25 @@ gap). Each point's customdata is [hover text, bulletin key, period].
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
-from dashboard.figures.base import PALETTE, Figure, base_layout, rows_by_period, source_key
+from dashboard.figures.base import (
+    PALETTE,
+    Figure,
+    base_layout,
+    figure_of,
+    rows_by_period,
+    source_key,
+)
 from dashboard.figures.curves import gap_text, gap_traces, missing_months
 from dashboard.figures.look import finish, no_data
 from dashboard.figures.memo import memo
-from dashboard.i18n import lang_of, t, value_text
+from dashboard.i18n import lang_of, t
 
 #: English month names on the overlay's axis (``calendar.month_abbr`` follows the locale).
 MONTH_ABBREVIATIONS: tuple[str, ...] = (
@@ -47,17 +55,24 @@ def month_labels(lang: str) -> list[str]:
     ]
 
 
+#: The loader's note of where a recovered figure comes from, ``（据 2023-11 公报 943ef881a598）``:
+#: the hover names that bulletin by its title already, never by its key.
+_SOURCE_NOTE = re.compile(r"（据[^）]*公报\s*[0-9a-f]{6,}）")
+
+
 def _point_hover(row: Mapping[str, Any], unit: str, lang: str) -> str:
-    """A point's hover: period, value with its unit, printed or derived, its bulletin (and,
-    in Chinese, the sentence a derived value was worked out from)."""
+    """A point's hover: period, the figure (printed as printed, derived at its precision,
+    ``figure_text``), printed or derived, its bulletin's title (and, in Chinese, the
+    sentence a derived value was worked out from)."""
     derived = bool(row["derived"])
     kind = t("derived", lang) if derived else t("reported", lang)
+    kind = f" ({kind})" if lang_of(lang) == "en" else f"（{kind}）"
     lines = [
-        f"{row['period']}: {value_text(float(row['value']), unit, lang)} ({kind})",
+        f"{row['period']}: {figure_of(row, unit, lang)}{kind}",
         str(row.get("source_en" if lang_of(lang) == "en" else "source") or "")
-        or f"{t('bulletin', lang)} {str(row.get('bulletin'))[:12]}",
+        or t("bulletin", lang),
     ]
-    formula = str(row.get("text") or "")
+    formula = _SOURCE_NOTE.sub("", str(row.get("text") or ""))
     if derived and formula and lang_of(lang) == "zh":
         lines.append(t("growth.derived_from", lang) + formula)
     return "<br>".join(lines)

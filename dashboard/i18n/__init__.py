@@ -1,9 +1,9 @@
 """Chinese first, English one click away: every label, unit and number format.
 
 ``t(key, lang, **values)`` gives a label of the one catalogue, ``catalogue.toml``, where
-every word the dashboard shows is kept as [Chinese, English]; ``value_text(value, unit,
-lang)`` a figure with its unit in the language's own scale (135000 亿元 -> ``13.5万亿元`` /
-``13.5 trillion yuan``);
+every word the dashboard shows is kept as [Chinese, English]; ``figure_text`` (from
+``dashboard.i18n.numbers``, the one writer of numbers) a figure as printed, or derived and
+marked, in the language's own scale (135000 亿元 -> ``13.5万亿元`` / ``¥13.5 trillion``);
 ``indicator_name``, ``region_name``, ``measure_name`` the catalog's names. ``lang`` is
 ``"zh"`` (the default) or ``"en"``; anything else is read as ``"zh"``.
 """
@@ -16,6 +16,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, Final
 
+from dashboard.i18n.numbers import LEVEL_UNITS as LEVEL_UNITS
+from dashboard.i18n.numbers import figure_text as figure_text
+from dashboard.i18n.numbers import marked_derived as marked_derived
 from loaders.catalog import BASES, INDICATORS, MEASURES, REGIONS, SEGMENTS
 
 LANGS: Final = ("zh", "en")
@@ -51,16 +54,6 @@ def _read_catalogue(path: Path) -> dict[str, tuple[str, str]]:
 CATALOGUE: Final[dict[str, tuple[str, str]]] = _read_catalogue(CATALOGUE_FILE)
 
 
-#: Level units: (how many of the base thing one unit is, zh noun, en noun).
-LEVEL_UNITS: Final[dict[str, tuple[float, str, str]]] = {
-    "亿元": (1e8, "元", "yuan"),
-    "万台": (1e4, "台", "units"),
-    "万块": (1e4, "块", "chips"),
-    "万个": (1e4, "个", "chips"),
-    "万只": (1e4, "只", "pieces"),
-}
-_ZH_SCALES: Final = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"), (1, ""))
-_EN_SCALES: Final = ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1, ""))
 _UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
     "%": ("%", "%"),
     "pp": ("个百分点", " pp"),
@@ -79,11 +72,6 @@ def lang_of(value: object) -> str:
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang_of(lang) == "en" else pair[0]
-
-
-def marked_derived(text: str, lang: str) -> str:
-    """``text`` marked as derived: ``增加值（推算值）`` / ``Value added (derived)``."""
-    return f"{text} ({t('derived', lang)})" if lang_of(lang) == "en" else f"{text}（推算值）"
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -124,28 +112,11 @@ def unit_name(unit: str, lang: str) -> str:
     return _pick(_UNIT_NAMES.get(unit, (unit, unit)), lang)
 
 
-def _number(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def value_text(value: float, unit: str, lang: str, decimals: int = 4) -> str:
-    """A figure with its unit, scaled for reading: ``13.5万亿元``, ``13.5 trillion yuan``,
-    ``-1.8%``, ``+0.9个百分点`` / ``+0.9 pp``."""
-    en = lang_of(lang) == "en"
-    if unit == "%":
-        return f"{_number(value, decimals)}%"
-    if unit == "pp":
-        sign = "+" if value > 0 else ""
-        return f"{sign}{_number(value, decimals)}{' pp' if en else '个百分点'}"
-    if unit in LEVEL_UNITS:
-        size, zh_noun, en_noun = LEVEL_UNITS[unit]
-        base = value * size
-        for threshold, word in _EN_SCALES if en else _ZH_SCALES:
-            if abs(base) >= threshold or threshold == 1:
-                shown = _number(base / threshold, decimals)
-                return f"{shown}{word} {en_noun}" if en else f"{shown}{word}{zh_noun}"
-    return f"{_number(value, decimals)} {unit}"
+def value_text(value: float, unit: str, lang: str) -> str:
+    """A figure with its unit, scaled for reading (``13.5万亿元`` / ``¥13.5 trillion``,
+    ``-1.8%``, ``+0.9个百分点`` / ``+0.9 pp``): ``numbers.figure_text`` of a value with no
+    printed form; use that for printed and derived figures."""
+    return figure_text(value, unit, lang)
 
 
 def period_label(period: str, lang: str, basis: str = "ytd") -> str:

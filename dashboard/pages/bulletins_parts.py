@@ -18,7 +18,8 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, routes
-from dashboard.i18n import has_text, t, value_text
+from dashboard.i18n import figure_text, has_text, t
+from dashboard.i18n.numbers import printed_decimals
 from dashboard.server import downloads
 from dashboard.shell import with_query
 from dashboard.views.bulletin_text import Marked, focused_sentences
@@ -26,6 +27,9 @@ from dashboard.views.bulletins import describe, fact_name
 
 #: The element id of the sentence numbered n (from 1).
 SENTENCE_ID: Final = "sentence-{}"
+#: Hex digits of a bulletin's sha256 the provenance shows: enough to name it (the Bulletins
+#: page takes any unique prefix), never the whole 64, which no page shows.
+SHA_SHOWN: Final = 16
 
 MARK_STYLE: Final = {"backgroundColor": "#fff2a8", "padding": "0 1px", "borderRadius": "2px"}
 FOCUS_MARK_STYLE: Final = {
@@ -109,7 +113,7 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
                     html.Td(str(row["source"] or "")),
                     html.Td(_added(row["added_at"])),
                     html.Td(_who(row.get("added_by"))),
-                    html.Td(html.Code(sha[:12], title=sha)),
+                    html.Td(html.Code(sha[:12])),
                     html.Td(written_links(str(row["period"])), style={"whiteSpace": "nowrap"}),
                 ],
                 className="selected" if chosen else "",
@@ -143,7 +147,8 @@ def provenance(row: pd.Series, vintages: int, scroll_to_title: bool, lang: str) 
             ],
             className="note",
         ),
-        html.P(["SHA-256: ", html.Code(sha)], className="note"),
+        # a checksum's head names the text; the whole is in the bulletins' download
+        html.P(["SHA-256: ", html.Code(f"{sha[:SHA_SHOWN]}…")], className="note"),
     ]
 
 
@@ -245,6 +250,14 @@ def text_view(
     return parts
 
 
+def _value(fact: dict[str, Any], lang: str) -> str:
+    """A fact's value as read, at the precision it was printed to, in the page's scale
+    (``-14.1%`` beside the printed ``14.1%``; ``5.1118万亿元`` beside ``51118亿元``)."""
+    unit = str(fact["unit"])
+    decimals = printed_decimals(fact.get("printed"), unit)
+    return figure_text(float(fact["value"]), unit, lang, decimals=decimals)
+
+
 def facts_table(
     facts: Sequence[dict[str, Any]], focus_facts: set[int], scroll: bool, lang: str
 ) -> html.Table:
@@ -264,7 +277,7 @@ def facts_table(
         cells = [
             html.Td(str(fact["period"])),
             html.Td(fact_name(fact, lang)),
-            html.Td(value_text(float(fact["value"]), str(fact["unit"]), lang)),
+            html.Td(_value(fact, lang)),
             html.Td(
                 html.Mark(
                     str(fact.get("printed") or ""), style=FOCUS_MARK_STYLE if hit else MARK_STYLE

@@ -159,7 +159,7 @@ def layout(lang: str = "zh", **query: Any) -> html.Div:
     """The Data page for a URL's query (see the module docstring); never raises on a
     query it cannot read."""
     view = view_of(lang, **query)
-    frame = downloads.observations(view.filters)
+    frame = data.with_sources(downloads.observations(view.filters))
     shown = sort_rows(display(frame, view.lang), view.sort)
     view = replace(view, page=min(view.page, page_count(len(shown))))
     return html.Div(

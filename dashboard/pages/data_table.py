@@ -80,11 +80,14 @@ def _row(row: dict[Any, Any], lang: str) -> html.Tr:
     for column in COLUMNS:
         if column == "bulletin":
             sha = str(row["bulletin_sha"])
-            content: Any = dcc.Link(row["bulletin"], href=bulletin_href(sha, lang), className="sha")
+            content: Any = dcc.Link(
+                row["bulletin"], href=bulletin_href(sha, lang), className="bulletin-title"
+            )
         else:
             content = row[column]
         if column == "value":  # the one inline style per row: numbers align right
-            cells.append(html.Td(content, className="num", style=VALUE_STYLE))
+            exact = f"{row['value_exact']} {row['unit']}"  # as stored, as downloads hold it
+            cells.append(html.Td(content, className="num", style=VALUE_STYLE, title=exact))
         else:
             cells.append(html.Td(content))
     return html.Tr(cells)

@@ -83,7 +83,7 @@ def view(period: str, lang: str) -> View:
     return View(
         {
             "growth": growth_figure(frame, period, lang),
-            "shares": shares_figure(shares, period, lang),
+            "shares": shares_figure(shares, period, lang, data.bulletin_names()),
             "levels": levels_figure(frame, period, lang),
         },
         as_json(share_note(shares, lang)),

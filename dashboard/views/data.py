@@ -6,7 +6,8 @@ leniently into a ``View`` (never raises; anything unreadable is its default; the
 as ``dashboard.server.download_query.lenient_filters`` reads them). The tidy observations
 table the filters select (``period``, ``indicator`` … ``value`` in ``unit``, ``derived``,
 ``bulletin`` the sha256) in; rows of display text out, one column per ``COLUMNS`` entry
-(names in the page's language, values exactly as stored, ``plain_number``), sorted by a
+(names in the page's language, each value as ``figure_text`` writes it and as stored,
+``plain_number``, the bulletin by its title), sorted by a
 column and cut into pages of ``PAGE_SIZE``. The vintages menu's options from the
 bulletins table. Pure: no Dash, no data reading.
 """
@@ -21,6 +22,7 @@ import pandas as pd
 
 from dashboard.i18n import (
     basis_name,
+    figure_text,
     indicator_name,
     lang_of,
     measure_name,
@@ -116,9 +118,45 @@ def name_of(read: NameReader, code: object, lang: str) -> str:
         return str(code)
 
 
+def figures(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's figure as every page writes it (``figure_text``): printed ones as printed,
+    derived ones at their ``decimals`` (when ``frame`` has them), levels scaled by
+    magnitude (``473亿个``, not ``4730000 万个``). Whether derived is the kind column's."""
+    printed = frame["printed"].tolist() if "printed" in frame.columns else [None] * len(frame)
+    known = frame["decimals"].tolist() if "decimals" in frame.columns else [None] * len(frame)
+    return [
+        figure_text(
+            float(value),
+            str(unit),
+            lang,
+            printed=shown,
+            derived=bool(derived),
+            decimals=None if decimals is None or decimals != decimals else int(decimals),
+            marked=False,
+        )
+        for value, unit, derived, shown, decimals in zip(
+            frame["value"], frame["unit"], frame["derived"], printed, known, strict=True
+        )
+    ]
+
+
+def bulletin_titles(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's bulletin as people name it (``source`` / ``source_en`` of
+    ``dashboard.data.with_sources``), else a short key of its sha256: never the whole."""
+    column = "source_en" if lang == "en" else "source"
+    names = frame[column].tolist() if column in frame.columns else [""] * len(frame)
+    return [
+        str(name) if name else str(sha)[:SHA_PREFIX]
+        for name, sha in zip(names, frame["bulletin"], strict=True)
+    ]
+
+
 def display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table's text, one column per ``COLUMNS`` entry, plus ``bulletin_sha`` (the
-    whole sha256) and ``value_number`` (for sorting); rows in ``frame``'s order."""
+    whole sha256, for the link), ``value_exact`` (the value as stored, in ``unit``) and
+    ``value_number`` (for sorting); rows in ``frame``'s order. ``frame`` is observations,
+    best with ``source``, ``source_en`` and ``decimals`` (``dashboard.data.with_sources``):
+    the bulletin is then named by its title."""
     shown = pd.DataFrame(
         {
             "period": frame["period"].astype(str),
@@ -127,11 +165,12 @@ def display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             "segment": [name_of(segment_name, c, lang) for c in frame["segment"]],
             "basis": [name_of(basis_name, c, lang) for c in frame["basis"]],
             "measure": [name_of(measure_name, c, lang) for c in frame["measure"]],
-            "value": [plain_number(float(v)) for v in frame["value"]],
+            "value": figures(frame, lang),
+            "value_exact": [plain_number(float(v)) for v in frame["value"]],
             "unit": [unit_name(str(u), lang).strip() for u in frame["unit"]],
             "ref_period": frame["ref_period"].fillna("").astype(str),
             "derived": [t("derived" if d else "reported", lang) for d in frame["derived"]],
-            "bulletin": [str(s)[:SHA_PREFIX] for s in frame["bulletin"]],
+            "bulletin": bulletin_titles(frame, lang),
             "bulletin_sha": frame["bulletin"].astype(str),
             "value_number": frame["value"].astype(float),
         },

@@ -13,14 +13,14 @@ as plain texts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from dashboard.figures.memo import memo
-from dashboard.i18n import region_name, t, value_text
+from dashboard.i18n import figure_text, region_name, t
 from loaders.bulletin.checks import SHARE_TOLERANCE
 from loaders.bulletin.numbers import printed_uncertainty
 from loaders.catalog import CLUSTERS, FOUR_REGIONS
@@ -75,7 +75,19 @@ def chosen_period(period: object, periods: Sequence[str], complete: Sequence[str
 
 Row = dict[str, Any]
 Lookup = tuple[dict[tuple[str, str, str, bool], Row], dict[tuple[str, str], pd.DataFrame]]
-_ROW_COLUMNS = ("period", "region", "measure", "derived", "value", "bulletin", "printed", "text")
+_ROW_COLUMNS = (
+    "period",
+    "region",
+    "measure",
+    "derived",
+    "value",
+    "bulletin",
+    "printed",
+    "text",
+    "source",
+    "source_en",
+    "decimals",
+)
 
 
 def _build_lookup(frame: pd.DataFrame) -> Lookup:
@@ -122,6 +134,27 @@ class Point:
     derived: bool = False
     bulletin: str = ""
     note: str = ""
+    #: The figure as printed ("" when derived), the decimals it is known to (None: as
+    #: stored), and the bulletin's title and English name (``dashboard.data.with_sources``).
+    printed: str = ""
+    decimals: int | None = None
+    source: str = ""
+    source_en: str = ""
+
+
+def point_of(region: str, row: Mapping[Any, Any]) -> Point:
+    """A region's row of the page's frame (observations ``with_sources``) as a bar."""
+    decimals = row.get("decimals")
+    return Point(
+        region,
+        float(row["value"]),
+        bool(row["derived"]),
+        str(row["bulletin"]),
+        printed=str(row.get("printed") or ""),
+        decimals=None if decimals is None or decimals != decimals else int(decimals),
+        source=str(row.get("source") or ""),
+        source_en=str(row.get("source_en") or ""),
+    )
 
 
 def points(frame: pd.DataFrame, period: str, measure: str, regions: Sequence[str]) -> list[Point]:
@@ -132,9 +165,7 @@ def points(frame: pd.DataFrame, period: str, measure: str, regions: Sequence[str
         if row is None:
             found.append(Point(region, None))
         else:
-            found.append(
-                Point(region, float(row["value"]), bool(row["derived"]), str(row["bulletin"]))
-            )
+            found.append(point_of(region, row))
     return found
 
 
@@ -165,6 +196,15 @@ class Share:
     def draw_computed(self) -> bool:
         """Whether the computed share gets its own bar (differs, or nothing printed)."""
         return self.computed is not None and (self.printed is None or self.differs)
+
+
+#: The decimals of a share the bulletins print (``67.9%``): a computed one is shown to them.
+SHARE_DECIMALS = 1
+
+
+def computed_text(share: float, lang: str) -> str:
+    """A share computed from the levels, as every page shows it: ``70.8%（推算值）``."""
+    return figure_text(share, "%", lang, derived=True, decimals=SHARE_DECIMALS)
 
 
 def _plain(value: float) -> str:
@@ -233,12 +273,13 @@ def share_note_parts(shares: Sequence[Share], lang: str) -> list[NotePart]:
         colon, comma, semicolon = (": ", ", ", "; ") if lang == "en" else ("：", "，", "；")
         for s in differing:
             assert s.printed is not None and s.computed is not None
-            rounding = value_text(s.tolerance, "pp", lang).lstrip("+")
-            difference = value_text(s.printed - s.computed, "pp", lang)
+            rounding = figure_text(s.tolerance, "pp", lang, decimals=2).lstrip("+")
+            difference = figure_text(s.printed - s.computed, "pp", lang, decimals=SHARE_DECIMALS)
             items.append(
                 f"{region_name(s.region, lang)}{colon}{t('regions.printed_word', lang)} "
-                f"{value_text(s.printed, '%', lang)}{comma}{t('regions.computed_short', lang)} "
-                f"{value_text(s.computed, '%', lang)} ({s.formula}){semicolon}"
+                f"{figure_text(s.printed, '%', lang, s.printed_text)}{comma}"
+                f"{t('regions.computed_short', lang)} {computed_text(s.computed, lang)} "
+                f"({s.formula}){semicolon}"
                 f"{t('regions.difference', lang)} {difference}"
                 f"{comma}{t('regions.rounding', lang)} ±{rounding}"
             )
@@ -251,5 +292,6 @@ def share_note_parts(shares: Sequence[Share], lang: str) -> list[NotePart]:
     if len(four) == len(FOUR_REGIONS) and all(v is not None for v in four):
         total = sum(v for v in four if v is not None)
         flag = "" if abs(total - 100) <= SHARE_TOLERANCE else f" ≠ 100 ± {SHARE_TOLERANCE:g}"
-        parts.append(f"{t('regions.sum_of_four', lang)} {value_text(total, '%', lang)}{flag}")
+        shown = figure_text(total, "%", lang, decimals=SHARE_DECIMALS)
+        parts.append(f"{t('regions.sum_of_four', lang)} {shown}{flag}")
     return parts

@@ -13,8 +13,8 @@ from dashboard.figures import base
 @pytest.mark.parametrize(
     ("value", "unit", "zh", "en"),
     [
-        (135000, "亿元", "13.5万亿元", "13.5 trillion yuan"),
-        (5736, "亿元", "5,736亿元", "573.6 billion yuan"),
+        (135000, "亿元", "13.5万亿元", "¥13.5 trillion"),
+        (5736, "亿元", "5,736亿元", "¥573.6 billion"),
         (141000, "万台", "14.1亿台", "1.41 billion units"),
         (12849, "万台", "1.2849亿台", "128.49 million units"),
         (4107.8, "万台", "4,107.8万台", "41.078 million units"),

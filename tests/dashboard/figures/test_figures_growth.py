@@ -63,7 +63,8 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
     assert traces[1]["y"][1:3] == [14.6, 13.0]
     hover, bulletin, period = traces[0]["customdata"][1]
     assert bulletin == SHA[:16] and period == "2023-02"  # the bulletin's key
-    assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover and SHA[:12] in hover
+    assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover
+    assert SHA[:12] not in hover  # a bulletin is named by its title, never by its key
     assert traces[0]["customdata"][0] == ["", "", "2023-01"]
     assert traces[1]["line"]["color"] == base.PALETTE[0]  # the latest year in red
     # April and May: a thin dotted line of 2023's colour from March to June, a hover naming them

@@ -19,12 +19,12 @@ import pytest
 from dash import dcc, html
 
 from dashboard import data, ids
+from dashboard.i18n import figure_text
 from dashboard.pages import data_page
 from dashboard.server import download_query, downloads
 from dashboard.views import data as data_view
 from loaders import api
 from loaders.catalog import INDICATORS
-from loaders.tables.export import plain_number
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -147,26 +147,28 @@ def test_the_table_shows_names_values_and_the_bulletin(shipped_store: None) -> N
         "Whole industry",
         "Year to date",
         "Level",
-        plain_number(float(first["value"])),
+        figure_text(float(first["value"]), "亿元", "en", printed=first["printed"]),
         "100 million yuan",
         "",
         "reported",
     ]
+    assert row[6].startswith("¥") and row[6].endswith("trillion")  # never "99400" or 9.94e4
     table = component(page, ids.DATA_TABLE)
     bulletin = next(
         node for node in walk(table) if isinstance(node, dcc.Link) and "bulletin=" in node.href
     )
     assert query_of(bulletin.href) == {"bulletin": first["bulletin"], "lang": "en"}
-    assert bulletin.children == first["bulletin"][: data_view.SHA_PREFIX]
+    assert bulletin.children == data.bulletin_names()[first["bulletin"]][1]  # its name
 
 
 def test_negative_values_and_sorting_by_value(shipped_store: None) -> None:
     ascending = body_rows(data_page.layout(lang="en", measure="yoy_pct", sort="value"))
-    values = [float(row[6]) for row in ascending]
+    values = [float(row[6].rstrip("%").replace(",", "")) for row in ascending]
     assert values == sorted(values) and values[0] < 0
     descending = body_rows(data_page.layout(lang="en", measure="yoy_pct", sort="-value"))
     assert (
-        float(descending[0][6]) == data.observations().query("measure == 'yoy_pct'")["value"].max()
+        float(descending[0][6].rstrip("%").replace(",", ""))
+        == data.observations().query("measure == 'yoy_pct'")["value"].max()
     )
 
 

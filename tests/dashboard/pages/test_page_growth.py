@@ -77,7 +77,8 @@ def test_the_default_view_draws_curves_with_the_comparisons_as_derived(
         for y, custom in zip(trace["y"], trace["customdata"], strict=True):
             hover, bulletin, _, kind, source = custom
             if y is not None:
-                assert "%" in hover and len(bulletin) == 16 and kind in ("公布值", "推算值")
+                assert "%" in hover or hover.endswith("持平")  # 持平: as printed
+                assert len(bulletin) == 16 and kind in ("公布值", "推算值")
                 assert source.endswith("电子信息制造业运行情况"), source
     assert "%{customdata[4]}" in ours["hovertemplate"]
     assert "%{customdata[1]}" not in ours["hovertemplate"]  # the key is for clicks only

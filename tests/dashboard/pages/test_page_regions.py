@@ -116,9 +116,10 @@ def test_growth_has_four_region_bars_and_the_clusters_beside_them(
     assert list(four.y) == [9.5, 6.2, -1.5, 3.0]
     assert list(clusters.x) == ["京津冀地区", "长三角地区"]
     assert list(clusters.y) == [4.4, 7.7]
-    hover, sha, period = four.customdata[2]
+    text, sha, period, kind, _, hover = four.customdata[2]
     assert sha == regional_store["2026-05"][:16] and period == "2026-05"
-    assert "-1.5%" in hover and "2026年1—5月" in hover and sha[:12] in hover
+    assert text == "-1.5%" and kind == "公布值"
+    assert "-1.5%" in hover and "2026年1—5月" in hover and sha[:12] not in hover
     assert "%" in figure.layout.title.text and figure.layout.yaxis.title.text == "%"
     english = _valid(figures.growth_figure(_frame(), "2026-05", "en"))
     assert list(english.data[0].x) == ["East", "Central", "West", "Northeast"]
@@ -145,7 +146,7 @@ def test_printed_and_computed_shares_side_by_side_where_they_differ(
     assert figure.layout.barmode == "group"
 
     note = str(regions.share_note(list(shares.values()), "zh"))
-    assert "东部地区" in note and "66.6667%" in note and "中部地区" not in note
+    assert "东部地区" in note and "66.7%（推算值）" in note and "中部地区" not in note
     assert "101.8%" in note  # the four printed shares do not add up to 100
 
 
@@ -188,7 +189,8 @@ def test_the_four_shares_stack_to_a_whole_bar_per_period_derived_ones_hatched(
     assert list(east.x) == ["2026-03", "2026-05"]
     assert east.y[0] == pytest.approx(68.0) and east.y[1] == 68.5  # computed, then printed
     assert list(east.marker.pattern.shape) == ["/", ""]
-    assert "推算值" in east.customdata[0][0] and "公布值" in east.customdata[1][0]
+    assert "推算值" in east.customdata[0][5] and "公布值" in east.customdata[1][5]
+    assert east.customdata[0][3] == "推算值" and east.customdata[0][0] == "68.0%"
     totals = [sum(trace.y[i] for trace in four) for i in range(2)]
     # no share is scaled to make 100: the shares stored for May add up to 101.8
     assert totals == [pytest.approx(100.0), pytest.approx(101.8)]
@@ -219,8 +221,15 @@ def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: N
     figure = _valid(figures.levels_figure(frame, "2024-08", "en"))
     four, missing = figure.data  # 2024-08 printed no cluster figures
     assert list(four.x) == ["East", "Central"] and list(four.y) == [69927.0, 15863.0]
-    assert four.text[0] == "6.9927 trillion yuan"
-    assert figure.layout.yaxis.title.text == "100 million yuan"
+    # axis, title and labels in one unit, chosen by the largest bar
+    assert list(four.text) == ["¥6.9927 trillion", "¥1.5863 trillion"]
+    assert figure.layout.yaxis.title.text == "¥ trillion"
+    assert "¥ trillion" in figure.layout.title.text
+    assert figure.layout.yaxis.ticktext[:3] == ("0", "2", "4")
+    assert figure.layout.yaxis.tickvals[1] == 20000  # values stay in 亿元, as stored
+    chinese = _valid(figures.levels_figure(frame, "2024-08", "zh"))
+    assert chinese.data[0].text[0] == "6.9927万亿元" and chinese.layout.yaxis.title.text == "万亿元"
+    assert "69927亿元（公布值）" in chinese.data[0].customdata[0][5]  # the hover: as printed
     # the regions without a figure keep their place on the axis, saying so at the baseline
     assert missing.type == "scatter" and missing.mode == "text"
     assert list(missing.x) == ["West", "Northeast", "Beijing-Tianjin-Hebei", "Yangtze River Delta"]
