@@ -11,8 +11,8 @@ name, colour and whether it is a year-to-date level. Out: plain plotly trace dic
   which months have no figure.
 - A year-to-date level restarts every January, so it is never joined across one, dotted or
   solid: each year is a line of its own.
-- The x axis is a date axis with a tick a year (every quarter on a short span) and months as
-  minor ticks.
+- The x axis is a date axis whose ticks plotly spaces by its width (fewer on a phone),
+  labelled ``2024`` a year or more apart, ``2024-04`` closer.
 """
 
 from __future__ import annotations
@@ -27,8 +27,13 @@ from loaders.tables.coverage import months_between
 
 #: The width of the dotted line across a gap, against 2 for the solid one.
 GAP_WIDTH = 1
-#: Spans of up to this many months get a tick a quarter instead of a tick a year.
-SHORT_SPAN = 24
+#: Tick labels by the distance plotly chose between ticks (its ``dtick``, in milliseconds
+#: or months): a year or more apart ``2024``, closer ``2024-04`` (never a day: months are
+#: the data's grain).
+TICK_FORMATS: tuple[dict[str, Any], ...] = (
+    {"dtickrange": [None, "M11"], "value": "%Y-%m"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+)
 
 
 @dataclass(frozen=True)
@@ -207,19 +212,19 @@ def legend_keys(derived: bool, gaps: bool, lang: str) -> list[dict[str, Any]]:
 
 
 def date_axis(months: Sequence[str]) -> dict[str, Any]:
-    """A date x axis over ``months`` (YYYY-MM, in order): a tick a year with months as
-    minor ticks (a tick a quarter on a short span), half a month of room at each end."""
+    """A date x axis over ``months`` (YYYY-MM, in order), half a month of room at each end.
+    plotly spaces the ticks by the axis' width in pixels (a tick a quarter, a year or two
+    years: a phone gets fewer), Januaries first; a tick a year or more reads ``2024``, a
+    closer one ``2024-04`` (``TICK_FORMATS``); minor ticks between them."""
     axis: dict[str, Any] = {
         "type": "date",
         "ticks": "outside",
         "automargin": True,
         "hoverformat": "%Y-%m",
-        "minor": {"dtick": "M1", "ticks": "outside", "ticklen": 3, "showgrid": False},
+        "tick0": "2000-01-01",
+        "tickformatstops": TICK_FORMATS,
+        "minor": {"ticks": "outside", "ticklen": 3, "showgrid": False},
     }
-    if len(months) > SHORT_SPAN:
-        axis.update(dtick="M12", tickformat="%Y", tick0="2000-01-01")
-    else:
-        axis.update(dtick="M3", tickformat="%Y-%m", tick0="2000-01-01")
     if months:
         first = Month.parse(months[0]).shifted(-1)
         axis["range"] = [f"{first}-16", f"{months[-1]}-15"]
