@@ -3,6 +3,7 @@ against the store, store it.
 
     read_upload(contents, filename) -> Draft     a dcc.Upload's data URL, decoded
     read_paste(text) -> Draft                     text pasted into the page
+    draft.with_source_url(url) -> Draft           with the publisher's page (http/https)
     preview(draft) -> Preview                     parsed and compared with the store (a dry
                                                   run: nothing is stored)
     confirm(draft, version, editor) -> AddResult  stored as a new vintage, if the store is
@@ -11,7 +12,7 @@ against the store, store it.
 Every refusal is an ``AddingError`` whose message says, in plain words, what was wrong and
 that nothing was stored. A ``Draft`` is what the browser keeps between preview and confirm
 (``Draft.to_json``/``from_json``); the server parses it again on confirm and trusts nothing
-of it but the text, its name and the period typed in.
+of it but the text, its name, the period and the source URL typed in (checked again).
 """
 
 from __future__ import annotations
@@ -27,16 +28,19 @@ from loaders.bulletin.models import Bulletin
 from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
 from loaders.errors import EimError
 from loaders.schema import is_period
+from loaders.source_url import SourceUrlError, source_url
 from loaders.store import AddResult, StoreChanged
 
 __all__ = [
     "AddResult",
     "AddingError",
+    "BadSourceUrl",
     "Draft",
     "Preview",
     "StoreChanged",
     "check_text",
     "clean_period",
+    "clean_source_url",
     "confirm",
     "parse",
     "preview",
@@ -59,22 +63,53 @@ class AddingError(EimError, ValueError):
     """Input that cannot be previewed or stored; the message is for the editor."""
 
 
+class BadSourceUrl(AddingError):
+    """A source URL that is not an http or https URL; ``url`` is what was typed (the page
+    says so in its language)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        super().__init__(f"The source URL {reason}. Nothing was stored.")
+
+
+def clean_source_url(value: object) -> str:
+    """A typed source URL as kept (``loaders.source_url``), "" for none; ``BadSourceUrl``
+    for anything but an http or https URL."""
+    try:
+        return source_url(value) or ""
+    except SourceUrlError as error:
+        shown = value if isinstance(value, str) else repr(value)
+        raise BadSourceUrl(shown[:80], str(error).removeprefix("the source URL ")) from error
+
+
 @dataclass(frozen=True)
 class Draft:
     """A bulletin's text as the editor gave it: ``text`` (decoded), ``name`` (the file's
-    name or ``PASTED``) and ``period`` (``YYYY-MM`` typed by the editor, or "")."""
+    name or ``PASTED``), ``period`` (``YYYY-MM`` typed by the editor, or "") and
+    ``source_url`` (the publisher's page typed by the editor, or "")."""
 
     text: str
     name: str
     period: str = ""
+    source_url: str = ""
 
     def with_period(self, period: object) -> Draft:
         """The same draft with the period the editor typed (checked; "" for none)."""
-        return Draft(self.text, self.name, clean_period(period))
+        return Draft(self.text, self.name, clean_period(period), self.source_url)
+
+    def with_source_url(self, url: object) -> Draft:
+        """The same draft with the source URL the editor typed (checked; "" for none)."""
+        return Draft(self.text, self.name, self.period, clean_source_url(url))
 
     def to_json(self, version: int) -> dict[str, Any]:
         """What the browser keeps until confirm: the draft and the store's version."""
-        return {"text": self.text, "name": self.name, "period": self.period, "version": version}
+        return {
+            "text": self.text,
+            "name": self.name,
+            "period": self.period,
+            "source_url": self.source_url,
+            "version": version,
+        }
 
     @staticmethod
     def from_json(value: object) -> tuple[Draft, int]:
@@ -94,7 +129,8 @@ class Draft:
             raise AddingError("The preview to confirm is damaged: preview the bulletin again.")
         if len(text) > MAX_PASTE_CHARS * 4 or len(name) > MAX_NAME_CHARS:
             raise AddingError("The preview to confirm is too large: preview the bulletin again.")
-        return Draft(check_text(text), name, clean_period(period)), version
+        draft = Draft(check_text(text), name, clean_period(period))
+        return draft.with_source_url(value.get("source_url")), version
 
 
 @dataclass(frozen=True)
@@ -204,7 +240,13 @@ def preview(draft: Draft) -> Preview:
     bulletin = parse(draft)
     store = data.store()
     version = store.version()
-    result = store.add(bulletin, draft.text, source=_source(draft), dry_run=True)
+    result = store.add(
+        bulletin,
+        draft.text,
+        source=_source(draft),
+        dry_run=True,
+        source_url=draft.source_url or None,
+    )
     return Preview(draft, bulletin, result, version)
 
 
@@ -218,6 +260,7 @@ def confirm(draft: Draft, version: int, editor: str) -> AddResult:
         source=_source(draft),
         added_by=f"{editor} (web)",
         expected_version=version,
+        source_url=draft.source_url or None,
     )
 
 

@@ -1,7 +1,8 @@
 """Add bulletin: an editor pastes or uploads a new month's bulletin, checks what was read,
 and stores it; every viewer sees it at their next interaction.
 
-The flow: paste the text or choose a ``.txt``/``.html`` file (UTF-8 or GB18030) ->
+The flow: paste the text or choose a ``.txt``/``.html`` file (UTF-8 or GB18030), and give
+the publisher's page if known (an http or https URL, kept with the bulletin) ->
 **preview** (nothing stored: the period, every fact in the page's language, the loader's
 issues and checks, and each fact against the store: new, unchanged, or old -> new) ->
 **confirm** (stored as a new vintage, if the store has not changed since the preview) or
@@ -78,13 +79,24 @@ class View:
 # -- the actions -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Typed:
+    """What the editor typed beside the text: the period and the source URL (unchecked)."""
+
+    period: object = None
+    source_url: object = None
+
+
 def preview_action(
-    from_upload: bool, contents: object, filename: object, pasted: object, period: object, lang: str
+    from_upload: bool, contents: object, filename: object, pasted: object, typed: Typed, lang: str
 ) -> View:
     """Read the upload (when it triggered) or the paste box, and preview it."""
     try:
         draft = adding.read_upload(contents, filename) if from_upload else adding.read_paste(pasted)
-        found = adding.preview(draft.with_period(period))
+        draft = draft.with_period(typed.period).with_source_url(typed.source_url)
+        found = adding.preview(draft)
+    except adding.BadSourceUrl as error:
+        return View(message=message(t("add.bad_source_url", lang, url=error.url)))
     except adding.AddingError as error:
         return View(message=message(str(error)))
     return _previewed(found, lang)
@@ -141,6 +153,7 @@ def _after_change(pending: object, lang: str) -> View:
     State(ids.ADD_UPLOAD, "filename"),
     State(ids.ADD_TEXT, "value"),
     State(ids.ADD_PERIOD, "value"),
+    State(ids.ADD_SOURCE_URL, "value"),
     State(ids.ADD_PENDING, "data"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
@@ -153,6 +166,7 @@ def act(
     filename: object,
     pasted: object,
     period: object,
+    source_url: object,
     pending: object,
     search: object,
 ) -> tuple[object, ...]:
@@ -170,7 +184,8 @@ def act(
     if trigger == ids.ADD_CONFIRM:
         return confirm_action(pending, editor, lang).outputs()
     if trigger in (ids.ADD_PREVIEW, ids.ADD_UPLOAD):
+        typed = Typed(period, source_url)
         return preview_action(
-            trigger == ids.ADD_UPLOAD, contents, filename, pasted, period, lang
+            trigger == ids.ADD_UPLOAD, contents, filename, pasted, typed, lang
         ).outputs()
     raise dash.exceptions.PreventUpdate

@@ -1,6 +1,6 @@
 """The Add bulletin page's forms: the editor's sign-in and sign-out forms (plain form posts to
-``dashboard.server.auth``) and the editor's form (upload, paste box, period, the preview,
-confirm and cancel buttons, and the places the callback answers into: the message, the
+``dashboard.server.auth``) and the editor's form (upload, paste box, period, source URL, the
+preview, confirm and cancel buttons, and the places the callback answers into: the message, the
 preview area and the kept draft). In: the page's language (``zh``/``en``) and the editor's
 name; out: Dash components whose ids are ``dashboard.ids.ADD_*``.
 """
@@ -15,6 +15,7 @@ from dashboard import adding, ids, routes, shell
 from dashboard.i18n import t
 from dashboard.server import auth
 from dashboard.views.add import size_text
+from loaders.source_url import MAX_LENGTH
 
 
 def _back_here(lang: str) -> dcc.Input:
@@ -71,8 +72,36 @@ def _limit_attributes(lang: str, limit: str) -> dict[str, Any]:
     }
 
 
+def _typed(label: str, field: dcc.Input, note: str) -> html.Div:
+    """A typed value's row: its label around its input, then a note on when to give it."""
+    return html.Div(
+        [html.Label([label, field]), html.Span(note, className="note")], className="controls"
+    )
+
+
+def period_field(lang: str) -> html.Div:
+    """The optional period, for a text that names no year."""
+    field = dcc.Input(
+        id=ids.ADD_PERIOD, type="text", placeholder="YYYY-MM", maxLength=7, debounce=True
+    )
+    return _typed(t("add.period", lang), field, t("add.period_note", lang))
+
+
+def source_url_field(lang: str) -> html.Div:
+    """The optional source URL (the publisher's page), kept with the bulletin."""
+    field = dcc.Input(
+        id=ids.ADD_SOURCE_URL,
+        type="url",
+        placeholder="https://www.miit.gov.cn/…",
+        maxLength=MAX_LENGTH,
+        debounce=True,
+        style={"width": "min(36em, 100%)"},
+    )
+    return _typed(t("add.source_url", lang), field, t("add.source_url_note", lang))
+
+
 def editor_form(name: str, lang: str) -> html.Div:
-    """Upload, paste box, period, the three buttons, and where the answers go."""
+    """Upload, paste box, period, source URL, the three buttons, and where the answers go."""
     limit = size_text(adding.MAX_UPLOAD_BYTES)
     upload = html.Div(
         [
@@ -100,23 +129,10 @@ def editor_form(name: str, lang: str) -> html.Div:
                         maxLength=adding.MAX_PASTE_CHARS,
                         style={"width": "100%", "height": "12em"},
                     ),
+                    period_field(lang),
+                    source_url_field(lang),
                     html.Div(
-                        [
-                            html.Label(
-                                [
-                                    t("add.period", lang),
-                                    dcc.Input(
-                                        id=ids.ADD_PERIOD,
-                                        type="text",
-                                        placeholder="YYYY-MM",
-                                        maxLength=7,
-                                        debounce=True,
-                                    ),
-                                ]
-                            ),
-                            html.Span(t("add.period_note", lang), className="note"),
-                            html.Button(t("add.preview", lang), id=ids.ADD_PREVIEW, n_clicks=0),
-                        ],
+                        html.Button(t("add.preview", lang), id=ids.ADD_PREVIEW, n_clicks=0),
                         className="controls",
                     ),
                 ],

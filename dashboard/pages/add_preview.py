@@ -17,11 +17,14 @@ from dashboard import adding, routes, shell
 from dashboard.i18n import t
 from dashboard.pages.bulletins_parts import bulletin_href
 from dashboard.shell import Component
-from dashboard.views.add import counts, fact_cells, fact_status, for_the_web, period_unsure, quoted
+from dashboard.views.add import counts, fact_cells, fact_status, issue_text, period_unsure, quoted
 from loaders.bulletin.models import Observation
 
 #: At most this many facts are listed in a preview (a bulletin has about fifty).
 MAX_ROWS: Final = 500
+#: The facts table's frame: as tall as its rows (every one readable without a scroll box),
+#: scrolling sideways on a narrow screen instead of being cut.
+TABLE_FRAME_STYLE: Final = {"overflowX": "auto", "maxWidth": "100%"}
 
 
 def message(text: str, kind: str = "error") -> html.P:
@@ -57,7 +60,12 @@ def _facts(found: adding.Preview, lang: str) -> list[Component]:
     if not observations:
         return [html.P(t("add.no_facts", lang), className="note")]
     parts: list[Component] = [
-        html.Div(facts_table(observations, found.result, lang), className="scroll")
+        html.Div(
+            facts_table(observations, found.result, lang),
+            className="add-facts-frame",
+            style=TABLE_FRAME_STYLE,
+        ),
+        html.P(t("add.rows_note", lang, n=min(len(observations), MAX_ROWS)), className="note"),
     ]
     if len(observations) > MAX_ROWS:
         parts.append(
@@ -77,7 +85,7 @@ def _notes(found: adding.Preview, lang: str) -> list[Component]:
                 [
                     html.Li(
                         [
-                            f"[{issue.severity}] {for_the_web(issue.message)}",
+                            issue_text(issue, lang),
                             html.Q(quoted(issue.text), className="note") if issue.text else None,
                         ]
                     )
@@ -102,6 +110,17 @@ def preview_view(found: adding.Preview, lang: str) -> list[Component]:
     ]
     if period_unsure(found):
         parts.append(message(t("add.period_unsure", lang, period=bulletin.period), "warning"))
+    if found.draft.source_url:
+        url = found.draft.source_url
+        parts.append(
+            html.P(
+                [
+                    t("add.source_url_shown", lang),
+                    html.A(url, href=url, target="_blank", rel="noopener noreferrer"),
+                ],
+                className="note add-source-url",
+            )
+        )
     parts.append(
         html.P(
             t(

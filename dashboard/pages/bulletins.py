@@ -26,8 +26,11 @@ Each row of the list also links to the bulletin of its period as ``loaders.write
 it from the stored facts, in Chinese and in English, as UTF-8 text
 (``dashboard.server.downloads.written_url``: ``/data/written/<period>.<lang>.txt``).
 
-A bulletin imported from the shipped datasets has no text: the page says so and lists the
-bulletin's figures in their printed forms instead.
+A bulletin imported from the shipped datasets has no text: the page says so, why (the
+datasets carry figures and printed forms, not sentences) and how to read it (its source URL
+when known, or adding it with ``eim add``), and lists the bulletin's figures in their
+printed forms instead (``dashboard.pages.bulletins_source``). A bulletin whose source URL
+is known links it under its provenance.
 
 The facts of a bulletin are those it printed that were current when it was added (the
 store's facts as of its ``added_at``), so an older vintage shows its own figures, not the
@@ -55,6 +58,7 @@ from dashboard.pages.bulletins_parts import (
     provenance,
     text_view,
 )
+from dashboard.pages.bulletins_source import no_text_note, source_link
 from dashboard.views.bulletin_text import mark_text
 from dashboard.views.bulletins import (
     MAX_QUERY_TEXT,
@@ -111,6 +115,7 @@ def detail(
     sentence = query["sentence"][:MAX_QUERY_TEXT]
     scroll = explicit or bool(focus) or bool(sentence)
     parts = provenance(row, vintages, scroll and not (focus or sentence), lang)
+    parts.append(source_link(row, lang))
     if values and not focus:
         derived = derived_texts(data.observations(), sha, period, values)
         parts.append(
@@ -126,15 +131,9 @@ def detail(
         marked = mark_text(normalised(raw), facts)
         parts += text_view(raw, marked, facts, focus, sentence, scroll, lang)
     elif facts:
-        parts += [
-            html.P(t("bulletins.no_text", lang), className="note"),
-            facts_table(facts, focus, scroll, lang),
-        ]
+        parts += [no_text_note(row, lang), facts_table(facts, focus, scroll, lang)]
     else:
-        parts += [
-            html.P(t("bulletins.no_text", lang), className="note"),
-            html.P(t("bulletins.no_facts", lang), className="note"),
-        ]
+        parts += [no_text_note(row, lang), html.P(t("bulletins.no_facts", lang), className="note")]
     return parts
 
 

@@ -1,6 +1,8 @@
 """The Add bulletin page's texts that are neither layout nor a figure: a file size for the
 upload note, a fact's table cells in the page's language, its status against the store, the
-preview's counts, and the loader's notes reworded for the web.
+preview's counts, and the loader's notes in the page's language (each ``Issue``'s ``Note``:
+its code's text in ``catalogue.toml``, ``[add] note_<code>``; a note without a text there is
+shown in the loader's English, its command-line advice turned into the page's).
 
 In: ``loaders.bulletin.models.Observation`` facts and ``dashboard.adding``'s ``AddResult``
 (what storing the bulletin would change) and ``Preview``; out: plain strings and counts. No
@@ -15,6 +17,7 @@ from typing import Final
 from dashboard import adding
 from dashboard.i18n import (
     basis_name,
+    has_text,
     indicator_name,
     measure_name,
     region_name,
@@ -22,12 +25,19 @@ from dashboard.i18n import (
     t,
     value_text,
 )
-from loaders.bulletin.models import Observation
+from loaders.bulletin.models import Issue, Observation
+from loaders.bulletin.notes import Note
 
 #: How the loader tells a command-line user to set the period; the page has a box for it.
 LOADER_PERIOD_HINT: Final = "pass --period YYYY-MM to set it"
 #: At most this many characters of a source text are quoted under an issue.
 QUOTED_CHARS: Final = 300
+#: Where the loader took a year the text does not name (its English words) -> catalogue key.
+YEAR_SOURCES: Final = {
+    "a comparison with the previous year": "add.year_from_comparison",
+    "the file name": "add.year_from_file",
+    "the publication date": "add.year_from_published",
+}
 
 
 def size_text(count: int) -> str:
@@ -93,6 +103,30 @@ def period_unsure(found: adding.Preview) -> bool:
 def for_the_web(note: str) -> str:
     """A loader's note with its command-line advice turned into the page's."""
     return note.replace(LOADER_PERIOD_HINT, "type the period in the period box to set it")
+
+
+def note_text(note: str, lang: str) -> str:
+    """A loader's note in ``lang``: a ``Note`` by its code's text (its values that are notes
+    too, the year's source by ``YEAR_SOURCES``); other text in the loader's words."""
+    key = f"add.note_{note.code}" if isinstance(note, Note) else ""
+    if not isinstance(note, Note) or not has_text(key):
+        return for_the_web(str(note))
+    values = {
+        name: note_text(value, lang)
+        if isinstance(value, Note)
+        else t(YEAR_SOURCES[value], lang)
+        if value in YEAR_SOURCES
+        else value
+        for name, value in note.values.items()
+    }
+    return t(key, lang, **values)
+
+
+def issue_text(issue: Issue, lang: str) -> str:
+    """An issue as the preview lists it: ``[未采用] …`` / ``[refused] …``, in ``lang``."""
+    severity = f"add.severity_{issue.severity}"
+    label = t(severity, lang) if has_text(severity) else issue.severity
+    return f"[{label}] {note_text(issue.note or issue.message, lang)}"
 
 
 def quoted(text: str) -> str:

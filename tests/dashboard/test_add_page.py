@@ -170,6 +170,31 @@ def test_a_text_without_a_year_says_its_period_is_inferred_and_takes_a_typed_one
     assert "--period" not in inferred.text
 
 
+def test_a_source_url_is_kept_and_a_bad_one_refused_in_the_page_language(app: Running) -> None:
+    editor = app.editor()
+    before = app.store.version()
+    text = own_bulletin(5, **{"6.05亿台": "6.04亿台"})  # a text no other test stores
+    refused = editor.act("preview", text=text, source_url="ftp://x", search="?lang=zh")
+    assert "“ftp://x”不是 http 或 https 网址" in refused.text
+    assert refused.pending is None and app.store.version() == before
+    page = "https://www.miit.gov.cn/gxsj/tjfx/dzxx/art/2025/art_0820.html"
+    preview = editor.act("preview", text=text, source_url=page)
+    assert page in preview.text
+    editor.act("confirm", pending=preview.pending)
+    assert app.store.bulletins()[-1]["source_url"] == page
+
+
+def test_the_loaders_notes_are_in_the_page_language(app: Running) -> None:
+    text = own_bulletin(3).replace("2025年1—3月份", "1—3月份")
+    text = "\n".join(line for line in text.splitlines() if "2025" not in line)
+    zh = app.editor().act("preview", text=text, period="2024-03", search="?lang=zh")
+    assert "预览：2024-03" in zh.text
+    compared = text.replace("同比增长11.3%，", "同比增长11.3%，较2024年全年提高0.5个百分点，")
+    inferred = app.editor().act("preview", text=compared, search="?lang=zh")
+    assert "[提示] 文中没有写明年份；2025 年取自与上年全年的比较" in inferred.text
+    assert "names no year" not in inferred.text
+
+
 def test_cancel_stores_nothing(app: Running) -> None:
     editor = app.editor()
     preview = editor.act("preview", text=own_bulletin(4))

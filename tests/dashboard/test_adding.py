@@ -243,3 +243,24 @@ def test_password_hash_refuses_a_short_password() -> None:
     assert made.returncode == 1
     assert "at least 12" in made.stderr
     assert made.stdout == ""
+
+
+@pytest.mark.usefixtures("shipped_store")
+def test_a_source_url_typed_with_the_draft_is_stored_with_it(own_text: str) -> None:
+    page = "https://www.miit.gov.cn/gxsj/tjfx/dzxx/art/2025/art_1110.html"
+    draft = adding.read_paste(own_text).with_period("").with_source_url(f" {page} ")
+    found = adding.preview(draft)
+    kept, version = adding.Draft.from_json(found.draft.to_json(found.version))
+    assert kept.source_url == page
+    adding.confirm(kept, version, "editor")
+    assert data.store().bulletins()[-1]["source_url"] == page
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "ftp://miit.gov.cn/a", "miit.gov.cn", 7])
+def test_a_source_url_that_is_not_http_is_refused(own_text: str, bad: object) -> None:
+    with pytest.raises(adding.BadSourceUrl) as refused:
+        adding.read_paste(own_text).with_source_url(bad)
+    assert refused.value.url == str(bad)[:80]
+    damaged = {"text": own_text, "name": "x", "period": "", "version": 1, "source_url": bad}
+    with pytest.raises(adding.BadSourceUrl):
+        adding.Draft.from_json(damaged)

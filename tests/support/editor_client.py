@@ -167,6 +167,7 @@ class EditorClient:
         period: str | None = None,
         pending: Any = None,
         search: str = "?lang=en",
+        source_url: str | None = None,
     ) -> Answer:
         """``action`` is preview (of ``text``), upload (of the data URL ``upload``),
         confirm (of ``pending``) or cancel, as the page's controls send them."""
@@ -181,6 +182,7 @@ class EditorClient:
             f"{ids.ADD_UPLOAD}.filename": filename,
             f"{ids.ADD_TEXT}.value": text,
             f"{ids.ADD_PERIOD}.value": period,
+            f"{ids.ADD_SOURCE_URL}.value": source_url,
             f"{ids.ADD_PENDING}.data": pending,
             f"{ids.URL}.search": search,
         }

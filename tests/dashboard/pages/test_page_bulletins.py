@@ -295,3 +295,35 @@ def test_every_page_answers_through_the_server(shipped_store: None) -> None:
         '"id":{"type":"chart","page":"regions","name":"growth"}'
         in _render(client, "/regions", "")[1]
     )
+
+
+def test_a_bulletin_without_text_says_why_and_how_to_read_it(shipped_store: None) -> None:
+    for lang, why, how in (
+        ("zh", "随附的数据集只含公报中的数字及其印刷形式，不含原文句子", "本库不知道其原文网址"),
+        ("en", "the shipped datasets carry the bulletin's figures", "Its source URL is not known"),
+    ):
+        page = bulletins.layout(lang=lang)
+        text = str(page)
+        assert why in text and how in text and "eim add" in text
+        [add] = [link for link in _find(page, "Link") if "/add" in str(link.href)]
+        assert add.href.endswith(f"lang={lang}")
+
+
+def test_a_known_source_url_is_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "linked.sqlite"
+    monkeypatch.setenv("EIM_DATABASE_PATH", str(path))
+    monkeypatch.delenv("EIM_DATABASE_URL", raising=False)
+    _reset_data()
+    page_url = "https://www.miit.gov.cn/gxsj/tjfx/dzxx/art/2026/art_0801.html"
+    store = Store(f"sqlite:///{path}")
+    bulletin = parse_bulletin(FIRST, name="first.txt")
+    store.add(bulletin, "", source="first.txt", source_url=page_url)  # figures, no text
+    store.close()
+    try:
+        for lang in ("zh", "en"):
+            page = bulletins.layout(lang=lang, bulletin=bulletin.sha256)
+            links = [a for a in _find(page, "A") if a.href == page_url]
+            assert len(links) == 2  # under the provenance, and where the text would be
+            assert all(a.rel == "noopener noreferrer" for a in links)
+    finally:
+        _reset_data()
