@@ -81,6 +81,25 @@ def t(key: str, lang: str, **values: object) -> str:
     return label.format(**values) if values else label
 
 
+#: The words of Dash 4's ``dcc.Dropdown`` (its ``labels`` prop), catalogue keys
+#: ``dropdown.<name>``.
+DROPDOWN_WORDS: Final = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """``dcc.Dropdown(labels=...)`` in ``lang``: ``已选 3 项`` on a Chinese page, never
+    ``3 selected`` (``{num_selected}`` is left for the browser to fill)."""
+    return {word: _pick(CATALOGUE[f"dropdown.{word}"], lang) for word in DROPDOWN_WORDS}
+
+
 def has_text(key: str) -> bool:
     """True when the catalogue has a label ``key``."""
     return key in CATALOGUE

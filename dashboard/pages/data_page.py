@@ -39,6 +39,7 @@ from dash import dcc, html
 from dashboard import data, ids, routes, shell
 from dashboard.i18n import (
     basis_name,
+    dropdown_labels,
     indicator_name,
     measure_name,
     region_name,
@@ -91,6 +92,7 @@ def controls(filters: Filters, lang: str) -> html.Div:
                     value=list(getattr(filters, key)),
                     multi=True,
                     placeholder=t("data.any", lang),
+                    labels=dropdown_labels(lang),
                     style={"minWidth": "14em"},
                 ),
             ]
@@ -105,6 +107,7 @@ def controls(filters: Filters, lang: str) -> html.Div:
                     options=periods,
                     value=getattr(filters, key) or None,
                     placeholder=t(f"data.{placeholder}", lang),
+                    labels=dropdown_labels(lang),
                     style={"width": "9em"},
                 ),
             ]
@@ -143,6 +146,7 @@ def controls(filters: Filters, lang: str) -> html.Div:
                         options=as_of_options(lang, filters.as_of),
                         value=filters.as_of or None,
                         placeholder=t("data.latest", lang),
+                        labels=dropdown_labels(lang),
                         style={"minWidth": "22em"},
                     ),
                 ]

@@ -372,3 +372,17 @@ def chart_coverage_id() -> dict[str, str]:
     from dashboard.components import chart_id
 
     return chart_id("coverage", "data")
+
+
+@pytest.mark.parametrize(
+    ("lang", "count"), [("zh", "已选 {num_selected} 项"), ("en", "{num_selected} selected")]
+)
+def test_the_multi_selects_speak_the_pages_language(
+    shipped_store: None, lang: str, count: str
+) -> None:
+    """Dash 4's dropdown says "3 selected" unless told: a Chinese page says 已选 3 项."""
+    page = data_page.layout(lang=lang)
+    menus = [node for node in walk(page) if isinstance(node, dcc.Dropdown)]
+    assert menus and all(menu.labels["selected_count"] == count for menu in menus)
+    if lang == "zh":
+        assert all(CJK.search(word) for menu in menus for word in menu.labels.values())
