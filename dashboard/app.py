@@ -29,6 +29,7 @@ from dashboard.i18n import t  # noqa: E402
 from dashboard.server import (  # noqa: E402
     auth,
     callback_guard,
+    chart_downloads,
     compression,
     downloads,
     response_cache,
@@ -92,6 +93,7 @@ def create_app() -> dash.Dash:
     # The server plumbing; after-request hooks run in the reverse of this order.
     security.register(app.server)
     downloads.register(app.server)
+    chart_downloads.register(app.server)
     compression.register(app.server)
     callback_guard.register(app)
     auth.register(app.server)

@@ -61,3 +61,6 @@ ADD_PREVIEW_AREA = "add-preview-area"
 ADD_PENDING = "add-pending"
 ADD_LOGIN_FORM = "add-login-form"
 ADD_LOGOUT_FORM = "add-logout-form"
+#: The chart builder (``dashboard.pages.explore``): the series chosen, the overlay's years.
+EXPLORE_SERIES = "explore-series"
+EXPLORE_YEARS = "explore-years"

@@ -27,6 +27,8 @@ import pandas as pd
 
 from dashboard.figures.curves import Point, curve_traces, date_axis, legend_keys
 from dashboard.figures.memo import column, memo
+from dashboard.figures.range_selector import range_selector
+from dashboard.figures.rows import data_meta
 from dashboard.i18n import figure_text, lang_of, t, unit_name
 from dashboard.i18n.numbers import chart_scale
 from loaders.bulletin.periods import Month
@@ -249,11 +251,15 @@ def time_series(
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
         drawn, derived = _curve(line, color, lang)
-        traces += drawn
+        # the markers' trace says its unit: a chart's download reads its points from it
+        traces += [
+            {**trace, "meta": data_meta(line.unit)} if "meta" not in trace else trace
+            for trace in drawn
+        ]
         any_derived = any_derived or derived
         any_gap = any_gap or len(drawn) > 1
     layout = base_layout(title, unit, lang)
-    layout["xaxis"] = date_axis(months)
+    layout["xaxis"] = {**date_axis(months), "rangeselector": range_selector(lang)}
     if traces:
         traces += legend_keys(any_derived, any_gap, lang)
     else:

@@ -6,6 +6,7 @@ against all industry and high-tech manufacturing (the bulletin's figures 1–4 a
                     named as derived); revenue and profit are drawn together (figure 3)
     years_figure    the same growth, one line per chosen year over the months 1月..12月
     month_figure    single-month growth of every indicator, where a bulletin printed one
+    margin_figure   the profit margin on operating revenue, year to date (%)
 
 In: series frames (period YYYY-MM, value in %, unit, derived, bulletin, text, as
 ``data.series(code, "yoy_pct", basis=…)`` gives them), by catalog code. Out: plain dict
@@ -138,4 +139,18 @@ def month_figure(frames: Mapping[str, pd.DataFrame], lang: str, span: Sequence[s
         if code in frames and not frames[code].empty
     ]
     title = with_unit(t("growth.month_title", lang), "%", lang)
+    return finish(time_series(lines, title, "%", lang, span))
+
+
+def margin_figure(frame: pd.DataFrame, lang: str, span: Sequence[str] = ()) -> Figure:
+    """The profit margin on operating revenue, year to date (%), as the bulletins print it
+    (``frame``: the ``profit_margin`` level series on basis ytd); earlier periods recovered
+    from a printed change are open markers."""
+    # a year-to-date ratio starts again each January: one line a year, never joined across
+    lines = (
+        [Line(t("electronics", lang), frame, "%", COLORS["total_profit"], per_year=True)]
+        if len(frame)
+        else []
+    )
+    title = with_unit(t("growth.margin_title", lang), "%", lang)
     return finish(time_series(lines, title, "%", lang, span))

@@ -8,6 +8,10 @@ chips.
                     values (a click looks the value up in its bulletin) and the hover gives
                     each with its unit.
     growth_figure   growth year on year (%), printed only
+    levels_figure, growths_figure
+                    several products in one chart (``frames``: product -> its series, in
+                    the order chosen): growth on one axis; levels on one axis per unit
+                    (``dashboard.figures.compare``)
 
 In: a series frame (period YYYY-MM, value, unit — 万台, 万块, 万个, 万只, % … —, derived,
 bulletin, text, as ``data.series`` gives it) and the product's catalog code. Out: plain dict
@@ -16,11 +20,12 @@ figures. Missing months are gaps.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from dashboard.figures.base import PALETTE, Figure, Line, time_series
+from dashboard.figures.compare import compare_figure
 from dashboard.figures.look import basis_text, finish, with_unit
 from dashboard.figures.memo import column, memo
 from dashboard.figures.scaled import label_axis, level_ticks
@@ -93,3 +98,48 @@ def growth_figure(
         [Line(t("products.growth_line", lang), frame, "%", PALETTE[1])] if not frame.empty else []
     )
     return finish(time_series(lines, title, "%", lang, span))
+
+
+def growths_figure(
+    frames: Mapping[str, pd.DataFrame], basis: str, lang: str, span: Sequence[str] = ()
+) -> Figure:
+    """Growth year on year (%) of every product of ``frames`` in one chart, one colour
+    each (one product: ``growth_figure``)."""
+    if len(frames) == 1:
+        ((product, frame),) = frames.items()
+        return growth_figure(frame, product, basis, lang, span)
+    lines = [
+        Line(indicator_name(product, lang), frame, "%", PALETTE[index % len(PALETTE)])
+        for index, (product, frame) in enumerate(frames.items())
+        if not frame.empty
+    ]
+    title = with_unit(t("products.growths_title", lang, basis=basis_text(basis, lang)), "%", lang)
+    return finish(time_series(lines, title, "%", lang, span))
+
+
+def _unit_of(frame: pd.DataFrame, product: str) -> str:
+    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
+    return units[0] if units else INDICATORS[product].level_unit
+
+
+def levels_figure(
+    frames: Mapping[str, pd.DataFrame], basis: str, lang: str, span: Sequence[str] = ()
+) -> Figure:
+    """The levels of every product of ``frames`` in one chart (``compare_figure``: the
+    first product's unit on the left axis, a second unit on the right, a third named in a
+    note; one product: ``level_figure``). The points keep their exact stored values."""
+    if len(frames) == 1:
+        ((product, frame),) = frames.items()
+        return level_figure(frame, product, basis, lang, span)
+    lines = [
+        Line(
+            indicator_name(product, lang),
+            frame,
+            _unit_of(frame, product),
+            PALETTE[index % len(PALETTE)],
+            per_year=basis == "ytd",  # a year-to-date level restarts each January
+        )
+        for index, (product, frame) in enumerate(frames.items())
+    ]
+    title = t("products.levels_title", lang, basis=basis_text(basis, lang))
+    return compare_figure(lines, title, lang, span)

@@ -44,6 +44,7 @@ from dashboard.figures.base import (
     time_series,
 )
 from dashboard.figures.look import with_unit
+from dashboard.figures.rows import data_meta
 from dashboard.figures.scaled import label_axis
 from dashboard.i18n import figure_text, lang_of, period_label, region_name, t, unit_name
 from dashboard.i18n.numbers import Scale, chart_scale
@@ -145,6 +146,7 @@ def _bar(
         "customdata": custom,
         "hovertemplate": "%{customdata[5]}<extra></extra>",
         "marker": bar_marker(color, derived_each),
+        "meta": data_meta(unit),  # the chart's download reads its bars
     }
 
 
@@ -364,6 +366,7 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
                 ],
                 "hovertemplate": "%{customdata[5]}<extra></extra>",
                 "marker": bar_marker(color, derived),
+                "meta": data_meta("%"),  # the chart's download reads its bars
             }
         )
     if any(any(trace["marker"]["pattern"]["shape"]) for trace in traces):

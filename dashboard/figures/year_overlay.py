@@ -5,7 +5,7 @@ it), the years to draw, the title and the unit of the values. Out: a plain dict 
 axis is the categories ``1月``..``12月`` / ``Jan``..``Dec``; a month without a figure is
 ``None`` (a gap, never interpolated), spanned by a thin dotted line of the year's colour
 whose hover names the missing months (January, which no bulletin reports alone, is no
-gap). Each point's customdata is [hover text, bulletin key, period].
+gap). Each point's customdata is [figure text, bulletin key, period, …].
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from dashboard.figures.base import (
 from dashboard.figures.curves import gap_text, gap_traces, missing_months
 from dashboard.figures.look import finish, no_data
 from dashboard.figures.memo import memo
+from dashboard.figures.rows import data_meta
 from dashboard.i18n import lang_of, t
 
 #: English month names on the overlay's axis (``calendar.month_abbr`` follows the locale).
@@ -127,7 +128,9 @@ def year_overlay(
     ``frame`` is a series (period, value, derived, bulletin, text); a printed figure wins
     over a derived one of the same month. A derived point gets an open marker and says so
     in its hover, and its year's name says the line holds derived values. Each point's
-    customdata is [hover text, bulletin key, period]; the latest year is red."""
+    customdata is [figure text, bulletin key, period, reported/derived, bulletin title,
+    hover text] (``meta`` gives the unit: a download reads the points); the latest year
+    is red."""
     labels = month_labels(lang)
     best = memo(frame, "best_by_period", _best_by_period)
     ordered = sorted(set(years))
@@ -148,7 +151,14 @@ def year_overlay(
             any_derived = any_derived or found["derived"]
             ys.append(float(found["value"]))
             custom.append(
-                [_point_hover(found, unit, lang), source_key(found.get("bulletin")), period]
+                [
+                    figure_of(found, unit, lang),
+                    source_key(found.get("bulletin")),
+                    period,
+                    t("derived" if found["derived"] else "reported", lang),
+                    str(found.get("source_en" if lang_of(lang) == "en" else "source") or ""),
+                    _point_hover(found, unit, lang),
+                ]
             )
             symbols.append("circle-open" if found["derived"] else "circle")
         color = PALETTE[(len(ordered) - 1 - index) % len(PALETTE)]
@@ -167,7 +177,8 @@ def year_overlay(
                 "connectgaps": False,
                 "line": {"color": color, "width": 2},
                 "marker": {"symbol": symbols, "size": 7, "color": color},
-                "hovertemplate": "%{customdata[0]}<extra>%{fullData.name}</extra>",
+                "hovertemplate": "%{customdata[5]}<extra>%{fullData.name}</extra>",
+                "meta": data_meta(unit),
             }
         )
         traces += _gap_traces(ys, year, labels, color, name, lang)
@@ -182,6 +193,5 @@ def year_overlay(
             "tickvals": labels,
             "title": {"text": t("growth.month_axis", lang)},
         },
-        legend={"y": -0.22},
     )
     return no_data(figure, lang)

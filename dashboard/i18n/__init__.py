@@ -94,9 +94,11 @@ DROPDOWN_WORDS: Final = (
 )
 
 
-def dropdown_labels(lang: str) -> dict[str, str]:
+def dropdown_labels(lang: str) -> Any:
     """``dcc.Dropdown(labels=...)`` in ``lang``: ``已选 3 项`` on a Chinese page, never
-    ``3 selected`` (``{num_selected}`` is left for the browser to fill)."""
+    ``3 selected`` (``{num_selected}`` is left for the browser to fill). A dict of str; typed
+    ``Any`` because Dash types it as its own ``Dropdown.Labels``, which this module, free of
+    Dash, does not import."""
     return {word: _pick(CATALOGUE[f"dropdown.{word}"], lang) for word in DROPDOWN_WORDS}
 
 

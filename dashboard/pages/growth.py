@@ -13,6 +13,10 @@ Charts (ids ``{"type": "chart", "page": "growth", "name": …}``):
     growth  the indicator's growth over the months, with the comparison industries' rates
     years   the same growth, one line per chosen year over the months 1月..12月
     month   single-month growth of every indicator, where a bulletin printed one
+    margin  the profit margin on operating revenue, year to date (%)
+
+Every chart page also reads ``start``/``end`` (the months shown, a zoom) and
+``embed=1&chart=<name>`` (one chart alone, for other sites): ``components.chart_query``.
 
 This module holds the layout, the callback and the glue that reads ``dashboard.data``; the
 figures are built by ``dashboard.figures.growth``, the query is read by
@@ -21,26 +25,28 @@ figures are built by ``dashboard.figures.growth``, the query is read by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, html
 
-from dashboard import data, ids, routes, shell
+from dashboard import chart_registry, data, ids, routes, shell
 from dashboard.components import (
     basis_control,
     chart_id,
     chart_page,
-    control,
+    chart_query,
     graph,
     menu_control,
+    year_options,
+    years_control,
 )
 from dashboard.figures.base import Figure
 from dashboard.figures.growth import (
     INDICATORS,
     growth_codes,
     growth_figure,
+    margin_figure,
     month_figure,
     years_figure,
 )
@@ -71,7 +77,8 @@ def view(indicator: str, basis: str, years: str, lang: str) -> View:
     available = years_of(frames[indicator])
     chosen = parse_years(years, available)
     monthly = {code: data.series(code, "yoy_pct", basis="month") for code in INDICATORS}
-    span = span_of([*frames.values(), *monthly.values()])  # both charts, the same months
+    margin = data.series("profit_margin", "level", basis="ytd")
+    span = span_of([*frames.values(), *monthly.values(), margin])  # every chart, one span
     return View(
         indicator,
         basis,
@@ -81,6 +88,7 @@ def view(indicator: str, basis: str, years: str, lang: str) -> View:
             "growth": growth_figure(frames, indicator, basis, lang, span),
             "years": years_figure(frames[indicator], chosen, indicator, basis, lang),
             "month": month_figure(monthly, lang, span),
+            "margin": margin_figure(margin, lang, span),
         },
     )
 
@@ -101,18 +109,24 @@ def _shown(indicator: object, basis: object, years: object, lang: str) -> View:
     )
 
 
-def year_options(available: Sequence[int], lang: str) -> list[dict[str, Any]]:
-    """The overlay's years as dropdown options, latest first."""
-    return [{"label": t("growth.year_name", lang, year=y), "value": y} for y in reversed(available)]
-
-
 def layout(
-    lang: str = "zh", indicator: object = "", basis: object = "", years: object = "", **_: Any
+    lang: str = "zh",
+    indicator: object = "",
+    basis: object = "",
+    years: object = "",
+    **query: object,
 ) -> html.Div:
     """The growth page for the query (every value validated; unknown ones -> defaults).
     Its figures are cached per data version and query."""
     lang = lang_of(lang)
     shown = _shown(indicator, basis, years, lang)
+    asked = chart_query(
+        PATH, {"lang": lang, "indicator": indicator, "basis": basis, "years": years, **query}
+    )
+    figures = asked.zoomed(shown.figures)
+    alone = asked.embedded(PAGE, lang, figures)
+    if alone is not None:
+        return alone
     controls = [
         menu_control(
             t("indicator", lang),
@@ -122,21 +136,13 @@ def layout(
             "16em",
         ),
         basis_control(ids.GROWTH_BASIS, shown.basis, lang),
-        control(
-            t("years", lang),
-            dcc.Dropdown(
-                id=ids.GROWTH_YEARS,
-                options=year_options(shown.available, lang),
-                value=list(shown.years),
-                multi=True,
-                style={"minWidth": "18em"},
-            ),
-        ),
+        years_control(ids.GROWTH_YEARS, shown.available, shown.years, lang, "18em"),
     ]
     charts = [
-        graph("growth", shown.figures["growth"], PAGE, lang, wide=True),
-        graph("years", shown.figures["years"], PAGE, lang),
-        graph("month", shown.figures["month"], PAGE, lang),
+        graph("growth", figures["growth"], PAGE, lang, wide=True),
+        graph("years", figures["years"], PAGE, lang),
+        graph("month", figures["month"], PAGE, lang),
+        graph("margin", figures["margin"], PAGE, lang),
     ]
     return chart_page(t("growth.title", lang), t("growth.intro", lang), controls, charts)
 
@@ -167,4 +173,11 @@ shell.keep_in_url(
         "basis": ids.GROWTH_BASIS,
         "years": ids.GROWTH_YEARS,
     },
+)
+
+chart_registry.register(
+    PAGE,
+    lambda query, lang: (
+        _shown(query.get("indicator"), query.get("basis"), query.get("years"), lang).figures
+    ),
 )

@@ -18,7 +18,7 @@ printed figures, the tolerance of ``loaders.bulletin.checks``) and by how much.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +27,9 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
-from dashboard import data, ids, routes, shell
-from dashboard.components import chart_id
-from dashboard.figures.base import graph_config
+from dashboard import chart_registry, data, ids, routes, shell
+from dashboard.components import chart_id, chart_query, graph
+from dashboard.figures.base import Figure
 from dashboard.figures.regions import (
     growth_figure,
     growth_over_time_figure,
@@ -60,11 +60,6 @@ def share_note(shares: Sequence[Share], lang: str) -> list[Any]:
         html.P(part) if isinstance(part, str) else html.Ul([html.Li(item) for item in part])
         for part in share_note_parts(shares, lang)
     ]
-
-
-def _graph(name: str, figure: Any, lang: str) -> dcc.Graph:
-    config: Any = graph_config(lang)
-    return dcc.Graph(id=chart_id(name, PAGE), figure=figure, config=config, className="chart")
 
 
 @dataclass(frozen=True)
@@ -131,7 +126,7 @@ def _complete(version: int) -> list[str]:
     return complete_periods(_regional(data.store().url, version))
 
 
-def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
+def layout(lang: str = "zh", period: str = "", **query: object) -> html.Div:
     """The regions of ``period`` (default: the latest with all four regions printed)."""
     lang = lang_of(lang)
     periods = _periods(data.version())
@@ -164,18 +159,31 @@ def layout(lang: str = "zh", period: str = "", **_: Any) -> html.Div:
         )
     shown = _cached_view(data.version(), chosen, lang)
     history = over_time(data.version(), lang)
+    asked = chart_query(PATH, {"lang": lang, "period": period, **query})
+    figures = asked.zoomed({**shown.figures, **history})
+    alone = asked.embedded(PAGE, lang, figures)
+    if alone is not None:
+        return alone
     return html.Div(
         [
             html.H2(t("regions.title", lang)),
             html.P(t("regions.intro", lang), className="note"),
             control,
-            _graph("growth", shown.figures["growth"], lang),
-            _graph("shares", shown.figures["shares"], lang),
+            graph("growth", figures["growth"], PAGE, lang),
+            graph("shares", figures["shares"], PAGE, lang),
             html.Div(shown.share_note, id=ids.REGIONS_SHARE_NOTE, className="note"),
-            _graph("levels", shown.figures["levels"], lang),
-            *(_graph(name, figure, lang) for name, figure in history.items()),
+            graph("levels", figures["levels"], PAGE, lang),
+            *(graph(name, figures[name], PAGE, lang) for name in history),
         ]
     )
+
+
+def _figures(query: Mapping[str, str], lang: str) -> dict[str, Figure]:
+    """Every chart of the page for a query (``period``; the default when unknown)."""
+    version = data.version()
+    chosen = chosen_period(query.get("period"), _periods(version), _complete(version))
+    history = over_time(version, lang)
+    return {**(_cached_view(version, chosen, lang).figures if chosen else {}), **history}
 
 
 @callback(
@@ -200,3 +208,5 @@ def redraw(period: object, search: object) -> tuple[Any, ...]:
 
 
 shell.keep_in_url(PATH, {"period": ids.REGIONS_PERIOD})
+
+chart_registry.register(PAGE, _figures)

@@ -6,7 +6,8 @@
                              the Add bulletin page's largest request, a 1 MB upload as
                              base64 with a full paste box and the previous draft, is ~4 MB)
         on every response    X-Content-Type-Options: nosniff, X-Frame-Options: SAMEORIGIN,
-                             Referrer-Policy and a Content-Security-Policy
+                             Referrer-Policy and a Content-Security-Policy; an embed of a
+                             chart page (``/growth?embed=1``) may be framed by any site
 
 The policy allows only the app's own origin. Dash needs two exceptions: ``'unsafe-eval'``
 in script-src (the renderer and plotly.js build functions at run time) and
@@ -24,7 +25,9 @@ import hashlib
 import re
 from typing import Final
 
-from flask import Flask, Response
+from flask import Flask, Response, has_request_context, request
+
+from dashboard import routes
 
 MAX_CONTENT_LENGTH: Final = 6 * 1024 * 1024
 EXTENSION: Final = "eim_security"
@@ -67,9 +70,12 @@ def script_hashes(html: bytes) -> list[str]:
     return found
 
 
-def policy(hashes: list[str] | None = None) -> str:
-    """The Content-Security-Policy value, allowing the inline scripts of ``hashes``."""
+def policy(hashes: list[str] | None = None, *, framed: bool = False) -> str:
+    """The Content-Security-Policy value, allowing the inline scripts of ``hashes`` (and,
+    ``framed``, frames from any site)."""
     directives = dict(POLICY)
+    if framed:
+        directives["frame-ancestors"] = "*"
     if hashes:
         directives["script-src"] += " " + " ".join(hashes)
     return "; ".join(f"{name} {value}" for name, value in directives.items())
@@ -84,13 +90,29 @@ def _is_plain_html(response: Response) -> bool:
     )
 
 
+#: The pages another site may frame, as an embed (``?embed=1&chart=<name>``): the chart
+#: pages, never the Add page or the editor's login.
+EMBEDDABLE: Final[frozenset[str]] = frozenset(
+    {routes.GROWTH, routes.PRODUCTS, routes.REGIONS, routes.EXPLORE}
+)
+
+
+def is_embed(path: str, embed: str | None) -> bool:
+    """Whether a request asks for a chart page as an embed (``/growth?embed=1``)."""
+    return embed == "1" and path in EMBEDDABLE
+
+
 def add_headers(response: Response) -> Response:
-    """Every response: the headers of ``HEADERS`` and the policy (kept if already set)."""
+    """Every response: the headers of ``HEADERS`` and the policy (kept if already set). An
+    embed of a chart page (``is_embed``) may be framed by any site: no ``X-Frame-Options``
+    and ``frame-ancestors *``; everything else keeps refusing frames from elsewhere."""
+    embed = has_request_context() and is_embed(request.path, request.args.get("embed"))
     for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+        if not (embed and name == "X-Frame-Options"):
+            response.headers.setdefault(name, value)
     if "Content-Security-Policy" not in response.headers:
         hashes = script_hashes(response.get_data()) if _is_plain_html(response) else []
-        response.headers["Content-Security-Policy"] = policy(hashes)
+        response.headers["Content-Security-Policy"] = policy(hashes, framed=embed)
     return response
 
 

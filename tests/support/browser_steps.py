@@ -1,11 +1,14 @@
 """Steps every browser test takes (``tests/dashboard/browser/``): open a page in a language
 until it has rendered, the navigation's labels a rendered page shows, a bounded wait on a
-condition, and the check that the browser's console holds no SEVERE entry. A ``driver`` is a
+condition, the check that the browser's console holds no SEVERE entry, and the wait for a
+download to finish. A ``driver`` is a
 selenium WebDriver (typed ``Any``: selenium has no stubs the tests rely on)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -47,3 +50,15 @@ def wait_until(driver: Any, condition: Callable[[Any], Any], message: str) -> An
 def assert_no_console_errors(driver: Any) -> None:
     errors = console_errors(driver)
     assert not errors, "browser console errors:\n" + "\n".join(e["message"] for e in errors)
+
+
+def wait_for_download(folder: Path, timeout: float = PAGE_TIMEOUT) -> Path:
+    """The one finished file in ``folder`` (bounded wait; Chromium writes *.crdownload)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = [p for p in folder.iterdir() if not p.name.endswith((".crdownload", ".tmp"))]
+        partial = [p for p in folder.iterdir() if p.name.endswith(".crdownload")]
+        if files and not partial:
+            return files[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no download finished in {folder} within {timeout:.0f} s")

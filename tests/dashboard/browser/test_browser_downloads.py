@@ -7,17 +7,15 @@ downloads one. Downloads land in the test's own ``download_dir`` (``conftest.py`
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from browser_steps import assert_no_console_errors, open_page, wait_until
+from browser_steps import assert_no_console_errors, open_page, wait_for_download, wait_until
 from selenium.webdriver.common.by import By
 
-from dashboard.tools.browser import PAGE_TIMEOUT
 from loaders import api
 from loaders.store import Store
 
@@ -28,18 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 # -- downloads -------------------------------------------------------------------------------
-
-
-def wait_for_download(folder: Path, timeout: float = PAGE_TIMEOUT) -> Path:
-    """The one finished file in ``folder`` (bounded wait; Chromium writes *.crdownload)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = [p for p in folder.iterdir() if not p.name.endswith((".crdownload", ".tmp"))]
-        partial = [p for p in folder.iterdir() if p.name.endswith(".crdownload")]
-        if files and not partial:
-            return files[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no download finished in {folder} within {timeout:.0f} s")
 
 
 #: The query keys of a download link (``dashboard.server.downloads``: the names of

@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.figures import base
 from dashboard.figures.growth import growth_figure, month_figure
 from dashboard.figures.look import CHART_HEIGHT, span_of
+from dashboard.figures.rows import is_data_trace
 from dashboard.figures.year_overlay import year_overlay
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -51,7 +52,7 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
         ]
     )
     figure = year_overlay(frame, [2024, 2023], "增加值增速（%）", "%", "zh")
-    traces = [trace for trace in figure["data"] if "meta" not in trace]
+    traces = [trace for trace in figure["data"] if is_data_trace(trace)]
     assert [trace["name"] for trace in traces] == ["2023年", "2024年"]
     for trace in traces:
         assert trace["x"] == [f"{month}月" for month in range(1, 13)]
@@ -61,14 +62,14 @@ def test_year_overlay_has_one_line_per_year_over_twelve_months_with_gaps() -> No
     assert first[:6] == [None, -2.6, -1.1, None, None, 0.0]  # April and May missing: gaps
     assert first[6:] == [None] * 6
     assert traces[1]["y"][1:3] == [14.6, 13.0]
-    hover, bulletin, period = traces[0]["customdata"][1]
+    _, bulletin, period, _, _, hover = traces[0]["customdata"][1]
     assert bulletin == SHA[:16] and period == "2023-02"  # the bulletin's key
     assert "2023-02" in hover and "-2.6%" in hover and "公布值" in hover
     assert SHA[:12] not in hover  # a bulletin is named by its title, never by its key
     assert traces[0]["customdata"][0] == ["", "", "2023-01"]
     assert traces[1]["line"]["color"] == base.PALETTE[0]  # the latest year in red
     # April and May: a thin dotted line of 2023's colour from March to June, a hover naming them
-    gap, hover = [trace for trace in figure["data"] if "meta" in trace]
+    gap, hover = [trace for trace in figure["data"] if not is_data_trace(trace)]
     assert (gap["x"], gap["y"]) == (["3月", "6月", None], [-1.1, 0.0, None])
     assert gap["line"] == {"color": traces[0]["line"]["color"], "dash": "dot", "width": 1}
     assert hover["customdata"][0][0] == "2023-04 至 2023-05 无数据（2个月）"
@@ -89,7 +90,9 @@ def test_year_overlay_in_english_and_with_derived_points() -> None:
     assert trace["y"][6:8] == [3.5, 9.3]  # a printed figure wins over a derived one
     assert trace["marker"]["symbol"][6] == "circle-open"  # derived: drawn differently
     assert trace["marker"]["symbol"][7] == "circle"
-    assert "(derived)" in trace["customdata"][6][0] and "(reported)" in trace["customdata"][7][0]
+    assert "(derived)" in trace["customdata"][6][5] and "(reported)" in trace["customdata"][7][5]
+    assert trace["customdata"][6][3] == "derived" and trace["customdata"][7][3] == "reported"
+    assert trace["customdata"][7][0] == "9.3%"  # the figure alone, as its download says it
     assert "derived" in trace["name"]
     assert figure["layout"]["xaxis"]["title"]["text"] == "Month"
     assert not CJK.search(str(trace["customdata"]))

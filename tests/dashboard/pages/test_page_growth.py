@@ -15,6 +15,7 @@ from dash_tree import component, graphs
 from dashboard import data, ids
 from dashboard.figures import base
 from dashboard.figures.growth import INDICATORS
+from dashboard.figures.rows import is_data_trace
 from dashboard.pages import growth
 from dashboard.views.growth import years_of
 from dashboard.views.query import BASES
@@ -39,7 +40,7 @@ def test_the_page_renders_every_query(
 ) -> None:
     page = growth.layout(lang=lang, **query)
     charts = graphs(page)
-    assert set(charts) == {"growth", "years", "month"}
+    assert set(charts) == {"growth", "years", "month", "margin"}
     for name, graph in charts.items():
         assert graph.id == {"type": ids.CHART, "page": "growth", "name": name}
         assert graph.config == base.graph_config("en" if lang == "en" else "zh")
@@ -62,7 +63,7 @@ def test_the_default_view_draws_curves_with_the_comparisons_as_derived(
 ) -> None:
     charts = graphs(growth.layout())
     traces = charts["growth"].figure["data"]
-    curves = [trace for trace in traces if "meta" not in trace]
+    curves = [trace for trace in traces if is_data_trace(trace)]
     assert [trace["name"] for trace in curves] == ["电子信息制造业", "全部工业", "高技术制造业"]
     assert all(trace["line"]["dash"] == "solid" for trace in curves)
     ours, *comparisons = curves
@@ -89,7 +90,7 @@ def test_the_default_view_draws_curves_with_the_comparisons_as_derived(
 def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: None) -> None:
     page = growth.layout(lang="en", indicator="value_added", years="2021,2023")
     overlay = graphs(page)["years"].figure
-    overlay["data"] = [trace for trace in overlay["data"] if "meta" not in trace]  # not gaps
+    overlay["data"] = [trace for trace in overlay["data"] if is_data_trace(trace)]  # not gaps
     # both years hold months recovered from later bulletins' changes (2021-09, 2023-05 …)
     assert [trace["name"] for trace in overlay["data"]] == [
         "2021 (incl. derived)",
@@ -105,7 +106,7 @@ def test_the_overlay_shows_the_chosen_years_or_the_latest_three(shipped_store: N
     names = [
         trace["name"]
         for trace in graphs(fallback)["years"].figure["data"]
-        if "meta" not in trace  # the gaps' dotted lines and hovers share their year's name
+        if is_data_trace(trace)  # the gaps' dotted lines and hovers share their year's name
     ]
     assert [name.removesuffix("（含推算值）") for name in names] == [f"{year}年" for year in latest]
     options = component(fallback, ids.GROWTH_YEARS).options
