@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import data, ids, routes, shell, summary
 from dashboard.figures.base import graph_config, sparkline
-from dashboard.i18n import basis_name, indicator_name, lang_of, period_label, t, value_text
+from dashboard.i18n import basis_name, figure_text, indicator_name, lang_of, period_label, t
 from loaders.bulletin.periods import Month
 
 PATH = routes.OVERVIEW
@@ -52,10 +53,11 @@ def comparison(indicator: str, measure: str, basis: str, period: str, lang: str)
     level); else the difference from the same period a year earlier, printed or derived;
     else nothing. Never a period of another length (1—2月 against 1—11月)."""
     if measure == "level" and indicator != "profit_margin":
-        rate = data.value_at(period, indicator, "yoy_pct", basis=basis)
-        if rate is None:
+        rates = data.series(indicator, "yoy_pct", basis=basis)
+        rate = rates[rates["period"] == period].sort_values("derived")
+        if rate.empty:
             return ""
-        return t("overview.yoy", lang, rate=value_text(rate, "%", lang))
+        return t("overview.yoy", lang, rate=shown(rate.iloc[0], lang))
     changes = data.series(indicator, "change_pp", basis=basis)
     printed = changes[(changes["period"] == period) & ~changes["derived"]]
     if not printed.empty:
@@ -65,7 +67,7 @@ def comparison(indicator: str, measure: str, basis: str, period: str, lang: str)
             "overview.change_printed",
             lang,
             ref=period_label(str(row["ref_period"]), lang, basis),
-            change=value_text(float(row["value"]), "pp", lang),
+            change=shown(row, lang),
         )
     series = data.series(indicator, measure, basis=basis)
     now = series[series["period"] == period]
@@ -73,11 +75,28 @@ def comparison(indicator: str, measure: str, basis: str, period: str, lang: str)
     if now.empty or then.empty:
         return ""
     difference = float(now["value"].iloc[0]) - float(then["value"].iloc[0])
+    # computed from two figures: as precise as the coarser of them, and marked as derived
+    known = [d for d in (now["decimals"].iloc[0], then["decimals"].iloc[0]) if pd.notna(d)]
+    decimals = min(int(d) for d in known) if len(known) == 2 else None
     return t(
         "overview.change_year",
         lang,
         ref=period_label(_year_earlier(period), lang, basis),
-        change=value_text(difference, "pp", lang),
+        change=figure_text(difference, "pp", lang, derived=True, decimals=decimals),
+    )
+
+
+def shown(row: Any, lang: str) -> str:
+    """A series row (``data.series``: value, unit, derived, printed, decimals) as pages
+    show a figure (``figure_text``: printed as printed, derived at its precision)."""
+    decimals = row.get("decimals")
+    return figure_text(
+        float(row["value"]),
+        str(row["unit"]),
+        lang,
+        printed=row.get("printed"),
+        derived=bool(row["derived"]),
+        decimals=int(decimals) if decimals is not None and pd.notna(decimals) else None,
     )
 
 
@@ -97,14 +116,14 @@ def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> ht
             ],
             className="card",
         )
-    value, unit = float(now["value"].iloc[0]), str(now["unit"].iloc[0])
+    unit = str(now["unit"].iloc[0])
     start = str(Month.parse(period).shifted(1 - TREND_MONTHS))
     window = series[(series["period"] <= period) & (series["period"] >= start)]
     per_year = measure == "level" and unit != "%" and basis == "ytd"
     return html.Div(
         [
             html.Div(title, className="card-title"),
-            html.Div(value_text(value, unit, lang), className="card-value"),
+            html.Div(shown(now.iloc[0], lang), className="card-value"),
             html.Div(comparison(indicator, measure, basis, period, lang), className="card-change"),
             dcc.Graph(
                 figure=sparkline(window, unit, lang, per_year=per_year),
