@@ -26,6 +26,17 @@ from dashboard.i18n import basis_name, lang_of, unit_name
 CHART_HEIGHT = 380
 #: Grid lines: light, so the derived dotted lines stay readable.
 GRID_COLOR = "#ececec"
+#: The legend in rows at the foot of the chart, whatever its width: plotly keeps the plot,
+#: its tick labels and the axis title above it (a legend placed in the plot's own units
+#: would run into tick labels that a narrow chart turns or a phone's legend rows).
+LEGEND_BELOW: dict[str, Any] = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+}
 
 
 def with_unit(title: str, unit: str, lang: str) -> str:
@@ -58,8 +69,8 @@ def finish(figure: Figure, **changes: Any) -> Figure:
         layout,
         {
             "height": CHART_HEIGHT,
-            "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
-            "legend": {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"},
+            "margin": {"l": 60, "r": 20, "t": 50, "b": 20},
+            "legend": dict(LEGEND_BELOW),
             "xaxis": {"gridcolor": GRID_COLOR, "automargin": True},
             "yaxis": {"gridcolor": GRID_COLOR, "automargin": True},
             "hoverlabel": {"align": "left"},

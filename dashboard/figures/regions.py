@@ -43,7 +43,7 @@ from dashboard.figures.base import (
     source_key,
     time_series,
 )
-from dashboard.figures.look import with_unit
+from dashboard.figures.look import LEGEND_BELOW, with_unit
 from dashboard.figures.rows import data_meta
 from dashboard.figures.scaled import label_axis
 from dashboard.i18n import figure_text, lang_of, period_label, region_name, t, unit_name
@@ -181,12 +181,15 @@ def _bar_figure(
         "barmode": "group",
         "xaxis": {
             "type": "category",
-            "tickangle": 0,
+            # no tickangle: level when they fit, else upright (turned 30° a long name would
+            # run off a narrow chart)
+            "autotickangles": [0, 90],
+            "automargin": True,
             "title": {"text": t("region", lang)},
             "categoryorder": "array",
             "categoryarray": list(categories),
         },
-        "legend": {"orientation": "h", "y": -0.2},
+        "legend": dict(LEGEND_BELOW),
     }
     data = list(kept)
     if missing:
@@ -325,8 +328,8 @@ def shares_over_time_figure(frame: pd.DataFrame, lang: str) -> Any:
     figure = time_series(lines, _titled("shares_over_time", "%", lang), "%", lang)
     layout = figure["layout"]
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": t("period", lang)}}
-    layout["legend"] = {**layout["legend"], "y": -0.45}  # below the month labels and title
-    layout["margin"] = {**layout["margin"], "b": 130}
+    layout["legend"] = dict(LEGEND_BELOW)
+    layout["margin"] = {**layout["margin"], "b": 20}
     layout["height"] = 520
     return figure
 
@@ -388,8 +391,8 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
         # the printed shares may add up to a little over 100 %: the axis keeps every bar whole
         yaxis={**layout["yaxis"], "range": [0, _stack_top(traces)], "ticksuffix": "%"},
         height=420,
-        legend={"orientation": "h", "y": -0.35},
-        margin={**layout["margin"], "b": 110},
+        legend=dict(LEGEND_BELOW),
+        margin={**layout["margin"], "b": 20},
     )
     if not traces or not periods:
         layout["annotations"] = [no_data_note(lang)]
@@ -417,7 +420,7 @@ def growth_over_time_figure(frame: pd.DataFrame, lang: str) -> Figure:
     figure = time_series(lines, _titled("growth_over_time", "%", lang), "%", lang)
     layout = figure["layout"]
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": t("period", lang)}}
-    layout["legend"] = {**layout["legend"], "y": -0.3}
-    layout["margin"] = {**layout["margin"], "b": 110}
+    layout["legend"] = dict(LEGEND_BELOW)
+    layout["margin"] = {**layout["margin"], "b": 20}
     layout["height"] = 460
     return figure

@@ -188,7 +188,7 @@ def year_overlay(
             "type": "category",
             "categoryorder": "array",
             "categoryarray": labels,
-            "tickangle": 0,
+            "tickangle": None,  # plotly's "auto": level when they fit, turned on a narrow chart
             "tickmode": "array",
             "tickvals": labels,
             "title": {"text": t("growth.month_axis", lang)},
