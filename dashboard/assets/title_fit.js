@@ -32,14 +32,19 @@
   function wide(ch) { return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch); }
 
   /* The text cut into pieces that may end a line: a word with its spaces, or one Chinese
-     character with the closing marks after it (an opening mark stays with what follows). */
+     character with the closing marks after it (an opening mark stays with what follows, a
+     number with the characters around it). */
   function pieces(text) {
     var found = [];
     var current = "";
     for (var i = 0; i < text.length; i++) {
       var ch = text[i];
       var prev = current.slice(-1);
-      var canBreak = current && CLOSING.indexOf(ch) < 0 && OPENING.indexOf(prev) < 0 &&
+      // a date such as 2025年1—2月 stays whole: no break between a digit or dash and a
+      // Chinese character, either way round
+      var number = /[0-9—–-]/.test(prev) && wide(ch) || wide(prev) && /[0-9]/.test(ch);
+      var canBreak = current && !number && CLOSING.indexOf(ch) < 0 &&
+        OPENING.indexOf(prev) < 0 &&
         (/\s/.test(prev) && !/\s/.test(ch) || wide(ch) || (wide(prev) && !/\s/.test(ch)));
       if (canBreak) { found.push(current); current = ""; }
       current += ch;
