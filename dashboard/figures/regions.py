@@ -47,7 +47,7 @@ from dashboard.figures.look import LEGEND_BELOW, with_unit
 from dashboard.figures.rows import data_meta
 from dashboard.figures.scaled import label_axis
 from dashboard.i18n import figure_text, lang_of, period_label, region_name, t, unit_name
-from dashboard.i18n.numbers import Scale, chart_scale
+from dashboard.i18n.numbers import Scale, chart_scale, scaled_number
 from dashboard.views.regions import (
     REGIONS,
     SHARE_DECIMALS,
@@ -131,7 +131,11 @@ def _bar(
     shown = [p for p in found if p.value is not None]
     derived_each = [derived or p.derived for p in shown]
     texts = [
-        figure_text(float(p.value or 0), unit, lang, p.printed, d, p.decimals, scale=scale)
+        # on a level chart the axis says the unit: a bar says its digits (the hover says all)
+        scaled_number(float(p.value or 0), unit, scale, p.decimals)
+        if scale is not None
+        # a derived bar is hatched and the legend says so: its label need not (the hover does)
+        else figure_text(float(p.value or 0), unit, lang, p.printed, d, p.decimals, marked=False)
         for p, d in zip(shown, derived_each, strict=True)
     ]
     custom = [_custom(p, unit, d, period, lang) for p, d in zip(shown, derived_each, strict=True)]
@@ -184,8 +188,7 @@ def _bar_figure(
             # no tickangle: level when they fit, else upright (turned 30° a long name would
             # run off a narrow chart)
             "autotickangles": [0, 90],
-            "automargin": True,
-            "title": {"text": t("region", lang)},
+            "automargin": True,  # no axis title: the labels are the regions' names
             "categoryorder": "array",
             "categoryarray": list(categories),
         },
@@ -387,7 +390,8 @@ def shares_stacked_figure(frame: pd.DataFrame, lang: str) -> Figure:
     layout.update(
         barmode="stack",
         hovermode="closest",
-        xaxis={"type": "category", "title": {"text": t("period", lang)}, "tickangle": -45},
+        # no title: the labels are periods; automargin keeps them clear of the legend below
+        xaxis={"type": "category", "tickangle": -45, "automargin": True},
         # the printed shares may add up to a little over 100 %: the axis keeps every bar whole
         yaxis={**layout["yaxis"], "range": [0, _stack_top(traces)], "ticksuffix": "%"},
         height=420,

@@ -4,6 +4,7 @@
         -> ``13.5万亿元`` / ``¥13.5 trillion``, ``1.27亿台`` / ``127 million units``,
            ``-14.1%``, ``+0.9个百分点`` / ``+0.9 pp``, ``70.8%（推算值）`` / ``70.8% (derived)``
     chart_scale(unit, values, lang) -> Scale   the unit one chart's axis and labels share
+    scaled_number(value, unit, scale)           a level's digits alone in that unit (bar labels)
     printed_decimals(printed, unit) -> int      the precision a printed figure was given in
 
 Values are in the tidy table's units (``unit`` of the observations: ``%``, ``pp``, ``亿元``,
@@ -207,6 +208,14 @@ def figure_text(
         decimals = 1
     text = _plain(value, unit, lang, decimals, scale)
     return marked_derived(text, lang) if derived and marked else text
+
+
+def scaled_number(value: float, unit: str, scale: Scale, decimals: int | None = None) -> str:
+    """A level's digits alone in a chart's ``scale`` (``0.3835`` for 3835 亿元 on an axis of
+    万亿元): a bar's label, where the axis already says the unit. ``decimals`` counts in
+    ``unit``, as for ``figure_text``."""
+    shifted = None if decimals is None else decimals - round(math.log10(scale.factor))
+    return _number(value * scale.factor, shifted)
 
 
 def _plain(value: float, unit: str, lang: str, decimals: int | None, scale: Scale | None) -> str:

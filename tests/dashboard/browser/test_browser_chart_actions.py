@@ -304,9 +304,9 @@ class _Framer(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def framer(app: App) -> Iterator[str]:
-    """Another site (another origin: localhost on another port) whose page frames the
-    Growth chart's embed."""
-    target = app.url.replace("127.0.0.1", "localhost") + "/growth?embed=1&chart=growth&lang=en"
+    """Another site (another origin: another port) whose page frames the Growth chart's
+    embed."""
+    target = app.url + "/growth?embed=1&chart=growth&lang=en"
 
     class Handler(_Framer):
         pass

@@ -160,7 +160,9 @@ def test_shares_never_printed_are_computed_and_drawn_as_derived(
     assert "derived" in computed.name
     assert list(missing.x) == ["Beijing-Tianjin-Hebei", "Yangtze River Delta"]  # none printed
     assert computed.y[0] == pytest.approx(100 * 23800 / 35000)
-    assert "derived" in computed.text[0]
+    # the bar is hatched and named derived; its label is the figure, its hover says derived
+    assert computed.text[0] == "68.0%" and computed.marker.pattern.shape[0]
+    assert "derived" in computed.customdata[0][5]
     note = str(regions.share_note(shares, "en"))
     assert "No share was printed" in note
 
@@ -221,14 +223,15 @@ def test_levels_bars_carry_unit_and_missing_regions_leave_a_gap(shipped_store: N
     figure = _valid(figures.levels_figure(frame, "2024-08", "en"))
     four, missing = figure.data  # 2024-08 printed no cluster figures
     assert list(four.x) == ["East", "Central"] and list(four.y) == [69927.0, 15863.0]
-    # axis, title and labels in one unit, chosen by the largest bar
-    assert list(four.text) == ["¥6.9927 trillion", "¥1.5863 trillion"]
+    # axis, title and labels in one unit, chosen by the largest bar; the axis says it, so
+    # a bar's label is its digits
+    assert list(four.text) == ["6.9927", "1.5863"]
     assert figure.layout.yaxis.title.text == "¥ trillion"
     assert "¥ trillion" in figure.layout.title.text
     assert figure.layout.yaxis.ticktext[:3] == ("0", "2", "4")
     assert figure.layout.yaxis.tickvals[1] == 20000  # values stay in 亿元, as stored
     chinese = _valid(figures.levels_figure(frame, "2024-08", "zh"))
-    assert chinese.data[0].text[0] == "6.9927万亿元" and chinese.layout.yaxis.title.text == "万亿元"
+    assert chinese.data[0].text[0] == "6.9927" and chinese.layout.yaxis.title.text == "万亿元"
     assert "69927亿元（公布值）" in chinese.data[0].customdata[0][5]  # the hover: as printed
     # the regions without a figure keep their place on the axis, saying so at the baseline
     assert missing.type == "scatter" and missing.mode == "text"
