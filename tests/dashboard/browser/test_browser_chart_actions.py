@@ -191,14 +191,15 @@ def test_table_and_citation_of_a_chart(driver: Any, app: App, lang: str) -> None
 # -- the URL is the view -----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_copied_link_restores_the_view_in_a_new_browser(
-    driver: Any, app: App, tmp_path: Path
+    driver: Any, app: App, tmp_path: Path, lang: str
 ) -> None:
     open_page(
         driver,
         app,
         "/growth",
-        "en",
+        lang,
         indicator="export_delivery_value",
         basis="month",
         years="2022,2024",
@@ -214,18 +215,18 @@ def test_a_copied_link_restores_the_view_in_a_new_browser(
     link = panel_field(driver, "growth", "link").get_attribute("value")
     query = parse_qs(urlsplit(link).query)
     assert query["indicator"] == ["export_delivery_value"] and query["basis"] == ["month"]
-    assert query["years"] == ["2022,2024"] and query["lang"] == ["en"]
+    assert query["years"] == ["2022,2024"] and query["lang"] == [lang]
     assert query["start"] == ["2021-03-01"] and query["end"] == ["2024-02-29"]
     other = chrome(tmp_path / "profile")
     try:
         other.get(link)
-        wait_for_page(other, nav_labels("en"), need_chart=True)
+        wait_for_page(other, nav_labels(lang), need_chart=True)
         assert shown_range(other, "growth", "growth") == ["2021-03-01", "2024-02-29"]
         assert shown_range(other, "growth", "month") == ["2021-03-01", "2024-02-29"]
         indicator = other.execute_script(
             f"return document.getElementById('{ids.GROWTH_INDICATOR}').innerText"
         )
-        assert t("growth.export_delivery_value", "en") in indicator
+        assert t("growth.export_delivery_value", lang) in indicator
         checked = other.find_element(By.CSS_SELECTOR, f"#{ids.GROWTH_BASIS} input:checked")
         assert checked.get_attribute("value") == "month"
         years = other.execute_script(
