@@ -38,9 +38,17 @@ def _add_bulletin_source_url(connection: Connection) -> None:
     connection.exec_driver_sql(f"ALTER TABLE {bulletins.name} ADD COLUMN {column.name} {kind}")
 
 
+def _create_login_state(connection: Connection) -> None:
+    """The web editor's failed sign-ins and sessions (``loaders.store.logins``)."""
+    from loaders.store import logins  # it imports WRITE from here
+
+    logins.create_tables(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_create_bulletins_and_observations", _create_bulletins_and_observations),
     ("0002_add_bulletin_source_url", _add_bulletin_source_url),
+    ("0003_login_state", _create_login_state),
 )
 
 
