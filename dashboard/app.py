@@ -30,6 +30,7 @@ from dashboard.server import (  # noqa: E402
     auth,
     callback_guard,
     chart_downloads,
+    component_suites,
     compression,
     downloads,
     response_cache,
@@ -94,6 +95,7 @@ def create_app() -> dash.Dash:
     security.register(app.server)
     downloads.register(app.server)
     chart_downloads.register(app.server)
+    component_suites.register(app.server)
     compression.register(app.server)
     callback_guard.register(app)
     auth.register(app.server)

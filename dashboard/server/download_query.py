@@ -6,8 +6,9 @@ read into ``loaders.tables.filters.Filters``.
                 (``?indicator=revenue,total_profit&region=east``); none: every code
     start, end  periods YYYY-MM, inclusive
     derived     true (only computed rows), false (only printed rows), all (the default)
-    as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC):
-                the data as stored then; ``latest`` (the default) for now
+    as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC)
+                in the years ``AS_OF_YEARS`` (1970..9999, in UTC): the data as stored then;
+                ``latest`` (the default) for now
     lang        accepted and ignored (``IGNORED``)
 
 In: a query as ``{key: [values]}`` (Flask's ``request.args``, for ``parse_filters``) or as
@@ -46,6 +47,9 @@ IGNORED: Final[tuple[str, ...]] = ("lang",)
 FILTERS: Final[tuple[str, ...]] = FILTER_NAMES
 #: How much of a bad value an error message repeats.
 SHOWN: Final = 60
+#: The years (UTC, inclusive) an ``as_of`` time may fall in: no bulletin is stored before
+#: 1970, and 9999 is the last year a ``datetime`` (and an ISO time) can hold.
+AS_OF_YEARS: Final = (1970, 9999)
 
 
 def shown(value: str) -> str:
@@ -121,17 +125,31 @@ def as_of_text(moment: datetime) -> str:
 
 
 def parse_as_of(raw: Sequence[str]) -> str:
-    """An ISO 8601 time as ``as_of_text`` writes it; "" for none or ``latest``."""
-    allowed = "one ISO 8601 time, e.g. 2024-03-01 or 2024-03-01T08:00:00Z (no zone: UTC), or latest"
+    """An ISO 8601 time as ``as_of_text`` writes it, in the years ``AS_OF_YEARS`` once in UTC;
+    "" for none or ``latest``."""
+    first, last = AS_OF_YEARS
+    allowed = (
+        "one ISO 8601 time from the years "
+        f"{first}-{last}, e.g. 2024-03-01 or 2024-03-01T08:00:00Z (no zone: UTC), or latest"
+    )
     value = _one("as_of", raw, allowed)
     if not value or value.lower() == LATEST:
         return ""
     # a "+" in a query string arrives as a space: 2024-03-01T08:00:00+08:00
     for candidate in (value, value.replace(" ", "+")):
         try:
-            return as_of_text(datetime.fromisoformat(candidate))
-        except (ValueError, OverflowError):
+            moment = datetime.fromisoformat(candidate)
+        except ValueError:
             continue
+        try:
+            utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+        except OverflowError:  # 9999-12-31T23:00:00-05:00 is in the year 10000 in UTC
+            utc = None
+        if utc is None or not first <= utc.year <= last:
+            raise BadParameter(
+                "as_of", f"{shown(value)} is outside the years {first}-{last} (in UTC)", allowed
+            )
+        return as_of_text(moment)
     raise BadParameter("as_of", f"{shown(value)} is not a time", allowed)
 
 

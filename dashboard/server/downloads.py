@@ -20,8 +20,8 @@ Query parameters (the same names as ``loaders.api.observations``'s):
                 (``?indicator=revenue,total_profit&region=east``); none: every code
     start, end  periods YYYY-MM, inclusive
     derived     true (only computed rows), false (only printed rows), all (the default)
-    as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC):
-                the data as stored then; ``latest`` (the default) for now
+    as_of       an ISO 8601 time (``2024-03-01``, ``2024-03-01T08:00:00Z``; no zone: UTC)
+                of the years 1970-9999: the data as stored then; ``latest`` (the default) for now
     lang        accepted and ignored (the page's links may carry it)
 (read by ``dashboard.server.download_query``). observations and wide take them all;
 bulletins takes start, end (its own period) and as_of; indicators and datapackage.json take

@@ -37,6 +37,8 @@ BAD: list[tuple[str, str, str]] = [
     ("/data/wide.csv?measure=level;drop", "measure", "yoy_pct"),
     ("/data/observations.csv?as_of=yesterday", "as_of", "ISO 8601"),
     ("/data/observations.csv?as_of=2024-02-30", "as_of", "ISO 8601"),
+    ("/data/observations.csv?as_of=0999-12-31", "as_of", "1970-9999"),
+    ("/data/bulletins.json?as_of=9999-12-31T23:00:00-05:00", "as_of", "1970-9999"),
     ("/data/observations.csv?start=2024-05&end=2023-01", "start", "start <= end"),
     ("/data/observations.csv?start=2023-01&start=2024-01", "start", "one period"),
     ("/data/observations.csv?indicatr=revenue", "indicatr", "indicator, region"),
