@@ -2,8 +2,15 @@
 
 Each migration is a name and a function of a connection; ``migrate`` applies, in
 order, those not yet recorded in ``schema_migrations`` and records them, each in
-its own transaction. Running it again changes nothing. Two processes migrating at
-once is safe: the loser of the race finds the migration recorded and moves on.
+its own transaction. Running it again changes nothing.
+
+Many processes migrating at once (eight ``eim add`` on a new file) is safe: each migration
+runs under the database's write lock, taken before anything is read (SQLite: ``BEGIN
+IMMEDIATE``, which waits up to the busy timeout; PostgreSQL: a transaction-scoped advisory
+lock, ``pg_advisory_xact_lock``), and under it ``schema_migrations`` is created if missing
+and read again, so the process that waited finds the migration recorded and moves on. A
+store whose migrations are all recorded is only read (no lock), so opening it never waits
+for a writer and works on a read-only store.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ Migration = tuple[str, Callable[[Connection], None]]
 #: ``Connection.info`` flag of a connection about to open a write transaction: the SQLite
 #: engine then begins with ``BEGIN IMMEDIATE`` (see ``loaders.store.store``).
 WRITE = "eim_write"
+#: The key of the PostgreSQL advisory lock migrations run under (any constant bigint; this
+#: one is "eim" in ASCII, 0x65696d, so that another application's lock is unlikely to clash).
+ADVISORY_LOCK_KEY = 0x65696D
 
 
 def _create_bulletins_and_observations(connection: Connection) -> None:
@@ -68,25 +78,42 @@ def applied(engine: Engine) -> set[str]:
         return set(connection.scalars(select(schema_migrations.c.name)))
 
 
+def _all_applied(engine: Engine) -> bool:
+    """True when every migration is recorded (read only; False when the table is missing)."""
+    try:
+        done = applied(engine)
+    except DBAPIError:  # no schema_migrations yet (a new store)
+        return False
+    return all(name in done for name, _ in MIGRATIONS)
+
+
+@contextlib.contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """A transaction holding the migrations' lock (see the module doc), committed at the end
+    and rolled back on error."""
+    with engine.connect() as connection, _write(connection), connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY})")
+        # On SQLite, BEGIN IMMEDIATE (the WRITE flag) already holds the write lock.
+        yield connection
+
+
 def migrate(engine: Engine) -> list[str]:
     """Apply the migrations not yet applied; return their names."""
-    with contextlib.suppress(DBAPIError):  # another process may create it first
-        metadata.create_all(engine, tables=[schema_migrations], checkfirst=True)
-    done = applied(engine)
+    if _all_applied(engine):
+        return []
     newly: list[str] = []
     for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        try:
-            with engine.connect() as connection, _write(connection), connection.begin():
-                step(connection)
-                connection.execute(
-                    insert(schema_migrations).values(
-                        name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)
-                    )
+        with _locked(engine) as connection:
+            metadata.create_all(connection, tables=[schema_migrations], checkfirst=True)
+            done = set(connection.scalars(select(schema_migrations.c.name)))
+            if name in done:
+                continue
+            step(connection)
+            connection.execute(
+                insert(schema_migrations).values(
+                    name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)
                 )
-            newly.append(name)
-        except DBAPIError:
-            if name not in applied(engine):
-                raise
+            )
+        newly.append(name)
     return newly
