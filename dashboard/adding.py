@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from dashboard import data
+from loaders.bulletin.limits import MAX_BULLETIN_BYTES
 from loaders.bulletin.models import Bulletin
-from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
+from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source, require_facts
 from loaders.errors import EimError
 from loaders.schema import is_period
 from loaders.source_url import SourceUrlError, source_url
@@ -48,8 +49,9 @@ __all__ = [
     "read_upload",
 ]
 
-#: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here.
-MAX_UPLOAD_BYTES: Final = 1024 * 1024
+#: The largest file accepted (bytes), in the browser (``dcc.Upload(max_size=…)``) and here:
+#: the loader's limit, the same as on the command line.
+MAX_UPLOAD_BYTES: Final = MAX_BULLETIN_BYTES
 #: The most characters accepted from the paste box.
 MAX_PASTE_CHARS: Final = 200_000
 MAX_NAME_CHARS: Final = 200
@@ -225,9 +227,11 @@ def _sentence(message: str) -> str:
 
 def parse(draft: Draft) -> Bulletin:
     """The draft parsed (with its typed period, if any); ``AddingError`` when it is not a
-    bulletin, in the loader's words."""
+    bulletin or gives no figure (never stored), in the loader's words."""
     try:
-        return parse_bulletin(draft.text, period=draft.period or None, name=draft.name)
+        return require_facts(
+            parse_bulletin(draft.text, period=draft.period or None, name=draft.name)
+        )
     except BulletinError as error:
         message = _PERIOD_OPTION.sub(
             "type its period (YYYY-MM) in the period box and preview again", _sentence(str(error))

@@ -18,6 +18,7 @@ shipped ``datasets/`` on first use, so the data is there out of the box.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -26,7 +27,7 @@ from typing import ParamSpec
 
 import pandas as pd
 
-from loaders.settings import PROJECT_ROOT, Settings
+from loaders.settings import PROJECT_ROOT, Settings, current
 from loaders.store import Store
 from loaders.tables.filters import Filters, select
 from loaders.tables.frames import bulletins_table, observations_table, wide_table
@@ -40,12 +41,16 @@ P = ParamSpec("P")
 
 def default_store(settings: Settings | None = None, datasets: Path = SHIPPED_DATASETS) -> Store:
     """The store the environment names; an empty one is first filled from ``datasets``
-    (when that folder holds an export), so a fresh clone shows data at once."""
+    (when that folder holds an export, and unless ``EIM_SHIPPED_DATA`` is false), so a fresh
+    clone shows data at once. Another process that stores first (a fill or an add) wins:
+    this one then leaves the store as it finds it."""
+    settings = settings or current()
     store = Store.from_settings(settings)
-    if store.version() == 0 and (datasets / "observations.csv").is_file():
-        from loaders.tables.importer import import_tables
+    if settings.shipped_data and store.version() == 0 and (datasets / "observations.csv").is_file():
+        from loaders.tables.importer import ImportRefused, import_tables
 
-        import_tables(store, datasets)
+        with contextlib.suppress(ImportRefused):  # no longer empty: someone stored first
+            import_tables(store, datasets)
     return store
 
 

@@ -10,6 +10,13 @@ The store
                              ``var/eim.sqlite`` in the project's folder, wherever the
                              command runs from (a relative path is from the working folder)
     EIM_ADDED_BY             who adds bulletins (default: the login name)
+    EIM_SHIPPED_DATA         ``true`` (default): an empty store is first filled from the
+                             shipped ``datasets/`` by the dashboard and by every ``eim``
+                             command that reads it; ``false``: it stays empty (a store of
+                             only the bulletins you add)
+The corpus (tests and ``eim datasets``)
+    EIM_SHARED_DIR           the folder of the contract and the corpus of real bulletins the
+                             corpus tests read (default ``../shared`` beside the project)
 The editor login of the dashboard (``dashboard.server.auth``)
     EIM_ADMIN_USER           the editor's login name (default ``editor``)
     EIM_ADMIN_PASSWORD       the password, or
@@ -53,6 +60,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     database_path: Path = DEFAULT_DATABASE_PATH
     added_by: str = ""
+    shipped_data: bool = True
+    shared_dir: Path = PROJECT_ROOT.parent / "shared"
     admin_user: str = "editor"
     admin_password: SecretStr | None = None
     admin_password_hash: SecretStr | None = None

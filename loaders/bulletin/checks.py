@@ -23,6 +23,7 @@ from typing import Any
 from loaders.bulletin.models import Issue, Observation
 from loaders.bulletin.numbers import printed_uncertainty
 from loaders.catalog import FOUR_REGIONS, REGIONS, changed_measure
+from loaders.number_text import full, signed
 from loaders.schema import FactKey, fact_key
 
 SHARE_TOLERANCE = 0.3
@@ -79,7 +80,7 @@ def refuse_doubted(observations: list[Observation]) -> tuple[list[Observation], 
         Issue(
             severity="refused",
             message=f"{failure.message}: the figures contradict each other, so "
-            + "、".join(o.printed or f"{o.value:g}" for o in failure.doubted)
+            + "、".join(o.printed or full(o.value) for o in failure.doubted)
             + " are not taken",
             text=" / ".join(dict.fromkeys(o.text for o in failure.doubted if o.text)),
         )
@@ -124,8 +125,9 @@ def _shares_match_levels(index: dict[Key, Observation], period: str, basis: str)
         if abs(computed - share.value) > tolerance:
             issues.append(
                 _failure(
-                    f"{period}: {REGIONS[region][0]}'s printed share {share.value:g}% differs "
-                    f"from its revenue {level.value:g} over the national {national.value:g} "
+                    f"{period}: {REGIONS[region][0]}'s printed share {full(share.value)}% "
+                    f"differs from its revenue {full(level.value)} over the national "
+                    f"{full(national.value)} "
                     f"亿元 = {computed:.2f}%",
                     share,
                     level,
@@ -146,8 +148,8 @@ def _regions_add_up(index: dict[Key, Observation], period: str, basis: str) -> l
         return []
     return [
         _failure(
-            f"{period}: the four regions' revenue sums to {total:g} 亿元 but the national "
-            f"revenue is {national.value:g} 亿元 (± {tolerance:g} from rounding)",
+            f"{period}: the four regions' revenue sums to {full(total)} 亿元 but the national "
+            f"revenue is {full(national.value)} 亿元 (± {full(tolerance)} from rounding)",
             *present,
         )
     ]
@@ -166,8 +168,8 @@ def _margin_matches(index: dict[Key, Observation], period: str, basis: str) -> l
         return []
     return [
         _failure(
-            f"{period}: the profit margin is printed as {margin.value:g}% but total profit "
-            f"{profit.value:g} over revenue {revenue.value:g} 亿元 gives {computed:.2f}%",
+            f"{period}: the profit margin is printed as {full(margin.value)}% but total profit "
+            f"{full(profit.value)} over revenue {full(revenue.value)} 亿元 gives {computed:.2f}%",
             margin,
             profit,
             revenue,
@@ -184,8 +186,8 @@ def _smartphones_within_phones(
         return []
     return [
         _failure(
-            f"{period}: smartphone output {smart.value:g} 万台 exceeds mobile-phone output "
-            f"{phones.value:g} 万台",
+            f"{period}: smartphone output {full(smart.value)} 万台 exceeds mobile-phone output "
+            f"{full(phones.value)} 万台",
             smart,
             phones,
         )
@@ -239,9 +241,10 @@ def change_consistency(
                 severity="warning",
                 message=(
                     f"{row['period']} {row['indicator']} ({row['region']}, {row['basis']}): the "
-                    f"change on {row['ref_period']} is printed as {float(row['value']):+g} pp, but "
-                    f"{float(now['value']):g} ({row['period']}, bulletin "
-                    f"{str(now.get('bulletin', ''))[:12]}) minus {float(then['value']):g} "
+                    f"change on {row['ref_period']} is printed as "
+                    f"{signed(float(row['value']))} pp, but "
+                    f"{full(float(now['value']))} ({row['period']}, bulletin "
+                    f"{str(now.get('bulletin', ''))[:12]}) minus {full(float(then['value']))} "
                     f"({row['ref_period']}, bulletin {str(then.get('bulletin', ''))[:12]}) is "
                     f"{difference:+.2f}"
                 ),

@@ -2,6 +2,10 @@
 
     parse_bulletin(Path("2023-11.txt"))            # .txt or a saved .html page
     parse_bulletin(pasted_text, period="2023-11")  # when the text names no year
+    require_facts(bulletin)                        # the bulletin, or BulletinError when it
+                                                   # gives no fact (nothing worth storing)
+
+A file larger than ``limits.MAX_BULLETIN_BYTES`` is refused before it is read.
 
 Steps: read and decode -> normalise (``loaders.bulletin.text``) -> decide the period
 (``loaders.bulletin.periods``) -> read facts (``loaders.bulletin.reader``) -> drop conflicting
@@ -15,6 +19,7 @@ import re
 from pathlib import Path
 
 from loaders.bulletin.checks import refuse_doubted
+from loaders.bulletin.limits import MAX_BULLETIN_BYTES, too_large
 from loaders.bulletin.marks import DERIVED_MARK
 from loaders.bulletin.models import Bulletin, Issue, Observation
 from loaders.bulletin.notes import Note
@@ -23,6 +28,7 @@ from loaders.bulletin.periods import PeriodError, detect
 from loaders.bulletin.reader import BulletinReader
 from loaders.bulletin.text import binary_kind, control_characters, decode, normalize
 from loaders.errors import EimError
+from loaders.number_text import full
 
 #: A bulletin is at least one sentence with a figure; shorter inputs are refused.
 _MIN_CHARACTERS = 20
@@ -36,6 +42,9 @@ def read_source(source: str | bytes | Path) -> tuple[str, str]:
     """(raw text, name) of a bulletin given as text, bytes or a path."""
     if isinstance(source, Path):
         try:
+            size = source.stat().st_size
+            if size > MAX_BULLETIN_BYTES:  # refused before reading: 50 MB is not read at all
+                raise BulletinError(too_large(str(source), size))
             data = source.read_bytes()
         except OSError as error:
             raise BulletinError(f"cannot read {source}: {error.strerror}") from error
@@ -131,6 +140,22 @@ def parse_bulletin(
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         observations=observations,
         issues=issues,
+    )
+
+
+def require_facts(bulletin: Bulletin) -> Bulletin:
+    """``bulletin`` when it gives at least one fact; else ``BulletinError`` saying that no
+    figure was found (and how many sentences with figures were not read or not trusted): a
+    text without facts is never stored as a bulletin."""
+    if bulletin.observations:
+        return bulletin
+    untaken = sum(1 for issue in bulletin.issues if issue.severity != "warning")
+    because = (
+        f" ({untaken} sentence(s) with figures were not read or not trusted)" if untaken else ""
+    )
+    raise BulletinError(
+        f"{bulletin.source}: no figure of electronic-information manufacturing was found "
+        f"for {bulletin.period}{because}; a text without figures is not a bulletin"
     )
 
 
@@ -246,7 +271,7 @@ def _without_conflicts(
             Issue(
                 severity="refused",
                 message=Note.of(
-                    "different_values", fact=fact, values=", ".join(f"{v:g}" for v in values)
+                    "different_values", fact=fact, values=", ".join(full(v) for v in values)
                 ),
                 text=" / ".join(o.text for o in group),
             )

@@ -25,6 +25,7 @@ from loaders.bulletin.periods import Basis, Month, marker_period, reference_mont
 from loaders.bulletin.rules.base import Figure, MeasureRule, Subject
 from loaders.bulletin.scanner import Token, scan
 from loaders.catalog import INDICATORS, REGIONAL_MONTHLY_RANGE, unit_of
+from loaders.number_text import full
 
 #: Indicators that belong to the whole industry even inside a sub-industry block
 #: (products and customs figures are national).
@@ -396,13 +397,13 @@ def _implausible(
     indicator's range), or None."""
     number = float(value)
     if measure == "yoy_pct" and not -100 <= number <= 10_000:
-        return Note.of("impossible_rate", number=f"{number:g}")
+        return Note.of("impossible_rate", number=full(number))
     if measure == "yoy_pct" and number > 1000:
         return None  # printed as a multiple (增长59倍) it is plausible; in % it was refused
     if measure.endswith("_pp") and abs(number) > 100:
-        return Note.of("implausible_change", number=f"{number:g}")
+        return Note.of("implausible_change", number=full(number))
     if measure == "share_pct" and not 0 < number <= 100:
-        return Note.of("impossible_share", number=f"{number:g}")
+        return Note.of("impossible_share", number=full(number))
     if measure != "level":
         return None
     spec = INDICATORS[indicator]
@@ -416,10 +417,10 @@ def _implausible(
         return Note.of(
             "implausible_level",
             indicator=spec.name_zh,
-            number=f"{number:g}",
+            number=full(number),
             unit=str(spec.level_unit),
             months=str(months),
-            low=f"{low:g}",
-            high=f"{high:g}",
+            low=full(low),
+            high=full(high),
         )
     return None

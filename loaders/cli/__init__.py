@@ -9,7 +9,9 @@
 
 Each module adds its subcommands with ``register(subparsers)`` and imports what its
 commands need only when they run, so ``eim parse`` starts without pandas, the store or the
-dashboard. Exit statuses are those of ``loaders.cli.exits`` for every command.
+dashboard. Exit statuses are those of ``loaders.cli.exits`` for every command: Ctrl-C ends
+any of them with one line and INTERRUPTED (130), input that ends before an answer (Ctrl-D at
+a prompt) with one line and FAILED. ``eim --version`` prints the installed package's version.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
 from loaders import settings
 from loaders.cli import coverage as coverage_commands
@@ -28,6 +31,8 @@ from loaders.cli import store as store_commands
 from loaders.cli import write as write_commands
 from loaders.extras import MissingExtra
 
+#: The distribution whose metadata ``eim --version`` prints.
+PACKAGE = "eim-monitor"
 #: Modules that add subcommands, in the order ``eim --help`` lists them.
 COMMAND_MODULES = (
     parse_commands,
@@ -44,10 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eim", description="EIM Monitor: MIIT electronic-information bulletins as data."
     )
+    parser.add_argument("--version", action="version", version=f"eim {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
+
+
+def version() -> str:
+    """The installed ``eim-monitor`` package's version (its metadata), or ``unknown``."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "unknown (the package eim-monitor is not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,5 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exits.OK
     except MissingExtra as error:  # an optional part without its extra: say which to install
         print(f"eim {args.command}: {error}", file=sys.stderr)
+        return exits.FAILED
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback
+        print(f"\neim {args.command}: interrupted", file=sys.stderr)
+        return exits.INTERRUPTED
+    except EOFError:  # Ctrl-D (end of input) at a prompt
+        print(f"\neim {args.command}: the input ended before an answer was given", file=sys.stderr)
         return exits.FAILED
     return status

@@ -5,13 +5,16 @@
     eim datasets [--corpus DIR] [--out DIR]                the shipped datasets from the corpus
 
 The store is the one the environment names (``EIM_DATABASE_URL``, else the SQLite file
-``EIM_DATABASE_PATH``). pandas and the store are imported when a command runs, so
-``import loaders.cli`` stays light.
+``EIM_DATABASE_PATH``); ``eim export`` first fills an empty one from the shipped
+``datasets/`` (``store.open_store``), ``eim import`` never does. An ``--out`` that is an
+existing file is an unusable argument (exit 2); errors go to standard error. pandas and the
+store are imported when a command runs, so ``import loaders.cli`` stays light.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from loaders.cli import exits
@@ -78,9 +81,18 @@ def export_command(args: argparse.Namespace) -> int:
     from loaders.cli.store import open_store
     from loaders.tables.export import export
 
+    if args.out.exists() and not args.out.is_dir():
+        print(
+            f"eim export: --out {args.out} is a file; give a folder (it is created when missing)",
+            file=sys.stderr,
+        )
+        return exits.USAGE
     store = open_store()
     try:
         files = export(store, args.format, args.out)
+    except OSError as error:  # a parent that is a file, no permission, a full disk
+        print(f"eim export: cannot write into {args.out}: {error.strerror}", file=sys.stderr)
+        return exits.FAILED
     finally:
         store.close()
     for path in files:
@@ -93,11 +105,11 @@ def import_command(args: argparse.Namespace) -> int:
     from loaders.cli.store import open_store
     from loaders.tables.importer import ImportRefused, TableError, import_tables
 
-    store = open_store()
+    store = open_store(shipped=False)  # an import goes into an empty store
     try:
         result = import_tables(store, args.directory)
     except (ImportRefused, TableError) as error:
-        print(f"eim import: {error}")
+        print(f"eim import: {error}", file=sys.stderr)
         return exits.FAILED
     finally:
         store.close()
@@ -116,7 +128,10 @@ def datasets_command(args: argparse.Namespace) -> int:
     from loaders.tables.datasets import build_datasets
 
     if not (args.corpus / "bulletins").is_dir():
-        print(f"eim datasets: {args.corpus / 'bulletins'} is not a folder (set --corpus)")
+        print(
+            f"eim datasets: {args.corpus / 'bulletins'} is not a folder (set --corpus)",
+            file=sys.stderr,
+        )
         return exits.FAILED
     result = build_datasets(args.corpus, args.out)
     for period, names in result.chosen.items():

@@ -3,8 +3,11 @@ print their facts; stores nothing.
 
 JSON: one array, one object per file (``file``, ``period``, ``title``, ``sha256``,
 ``observations``, ``issues``), or ``{"file", "error"}`` for a file that is not a
-bulletin. Exit status (``loaders.cli.exits``): OK when every file parsed, FAILED when one
-was not a bulletin, USAGE when the arguments are unusable (missing file, bad --period).
+bulletin (larger than 1 MB, not read within ``PARSE_SECONDS``, or giving no figure: then the
+object also keeps the period, title and issues that were read). In every format each error
+is also one line on standard error, ``eim parse: <file>: <why>``. Exit status
+(``loaders.cli.exits``): OK when every file gave facts, FAILED when one was not a bulletin,
+USAGE when the arguments are unusable (a missing file, a directory, a bad --period).
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from loaders.bulletin.limits import PARSE_SECONDS
 from loaders.bulletin.models import Bulletin
-from loaders.bulletin.parse import BulletinError, parse_bulletin
+from loaders.bulletin.parse import BulletinError, parse_bulletin, require_facts
 from loaders.cli import exits
 from loaders.cli.arguments import period_argument
+from loaders.cli.inputs import file_problem, time_limit
+from loaders.number_text import full
 from loaders.schema import TIDY_COLUMNS
 
 
@@ -50,24 +56,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _result(path: Path, period: str | None) -> tuple[dict[str, Any], Bulletin | None, int]:
-    if not path.is_file():
-        return {"file": str(path), "error": f"{path}: no such file"}, None, exits.USAGE
+    problem = file_problem(path)
+    if problem:
+        return {"file": str(path), "error": problem}, None, exits.USAGE
     try:
-        bulletin = parse_bulletin(path, period=period)
+        with time_limit(PARSE_SECONDS, str(path)):
+            bulletin = parse_bulletin(path, period=period)
     except BulletinError as error:
         return {"file": str(path), "error": str(error)}, None, exits.FAILED
-    return (
-        {
-            "file": str(path),
-            "period": bulletin.period,
-            "title": bulletin.title,
-            "sha256": bulletin.sha256,
-            "observations": [o.row() for o in bulletin.observations],
-            "issues": [i.model_dump() for i in bulletin.issues],
-        },
-        bulletin,
-        exits.OK,
-    )
+    result = {
+        "file": str(path),
+        "period": bulletin.period,
+        "title": bulletin.title,
+        "sha256": bulletin.sha256,
+        "observations": [o.row() for o in bulletin.observations],
+        "issues": [i.model_dump() for i in bulletin.issues],
+    }
+    try:
+        require_facts(bulletin)
+    except BulletinError as error:
+        return {**result, "error": str(error)}, bulletin, exits.FAILED
+    return result, bulletin, exits.OK
 
 
 def _csv(results: list[dict[str, Any]]) -> str:
@@ -86,6 +95,7 @@ def _table(results: list[dict[str, Any]]) -> str:
         lines.append(f"== {result['file']}")
         if "error" in result:
             lines.append(f"   error: {result['error']}")
+        if "issues" not in result:  # not read at all
             continue
         lines.append(
             f"   {result['title']} ({result['period']}), {len(result['observations'])} facts"
@@ -96,7 +106,7 @@ def _table(results: list[dict[str, Any]]) -> str:
             ref = f" vs {row['ref_period']}" if row["ref_period"] else ""
             lines.append(
                 f"   {row['period']} {row['basis']:<5} {row['indicator']:<36}{where} "
-                f"{row['measure']:<20} {row['value']:>12g} {row['unit']}{ref}"
+                f"{row['measure']:<20} {full(row['value']):>12} {row['unit']}{ref}"
             )
         if result["issues"]:
             lines.append("   issues:")
@@ -114,6 +124,8 @@ def parse_command(files: Sequence[Path], output_format: str, period: str | None)
         result, _, code = _result(path, period)
         results.append(result)
         status = max(status, code)
+        if "error" in result:
+            print(f"eim parse: {result['error']}", file=sys.stderr)
     if output_format == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
     elif output_format == "csv":

@@ -8,8 +8,13 @@
     eim check                                  every consistency check over the whole store
 
 The database is the one the environment names (``EIM_DATABASE_URL``, else the SQLite
-file ``EIM_DATABASE_PATH``). The store and pandas are imported when a command runs, so
-``eim parse`` stays fast.
+file ``EIM_DATABASE_PATH``); an empty one is first filled from the shipped ``datasets/``, as
+the dashboard fills it (``open_store``; not with ``EIM_SHIPPED_DATA=false``). The store and
+pandas are imported when a command runs, so ``eim parse`` stays fast.
+
+A FILE that is missing or a directory is an unusable argument (``exits.USAGE``); a file that
+is larger than 1 MB, not read within ``PARSE_SECONDS`` or gives no figure is refused
+(``exits.FAILED``): each gets its line and the others go on.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from loaders.bulletin.limits import PARSE_SECONDS
 from loaders.cli import exits
-from loaders.cli.arguments import period_or_none, source_url_argument
+from loaders.cli.arguments import period_argument, period_or_none, source_url_argument
+from loaders.cli.inputs import file_problem, time_limit
+from loaders.number_text import full
 from loaders.schema import fact_key
 
 if TYPE_CHECKING:
@@ -42,7 +50,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
     add.add_argument("--dry-run", action="store_true", help="do everything but store")
     add.add_argument("--by", default="", help="who adds (default: EIM_ADDED_BY or the login)")
-    add.add_argument("--period", metavar="YYYY-MM", help="the period, for texts that name no year")
+    add.add_argument(
+        "--period",
+        type=period_argument,
+        metavar="YYYY-MM",
+        help="the period, for texts that name no year",
+    )
     add.add_argument(
         "--source-url",
         metavar="URL",
@@ -63,11 +76,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     check.set_defaults(run=check_command)
 
 
-def open_store() -> Store:
-    """The store the environment names."""
+def open_store(*, shipped: bool = True) -> Store:
+    """The store the environment names; unless ``shipped`` is False, an empty one is first
+    filled from the shipped ``datasets/`` (``loaders.api.default_store``, as the dashboard
+    does), and standard error says so."""
     from loaders.store import Store
 
-    return Store.from_settings()
+    store = Store.from_settings()
+    if not shipped or store.version() > 0:
+        return store
+    store.close()
+    from loaders.api import default_store
+
+    store = default_store()
+    if store.version() > 0:
+        print(
+            f"eim: the store was empty: filled it with the shipped data ({len(store.bulletins())} "
+            "bulletins from datasets/; EIM_SHIPPED_DATA=false keeps a new store empty)",
+            file=sys.stderr,
+        )
+    return store
 
 
 class _Progress:
@@ -124,18 +152,24 @@ def add_command(args: argparse.Namespace) -> int:
 
 
 def _add_files(store: Store, args: argparse.Namespace, who: str) -> int:
-    from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source
+    from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source, require_facts
 
     counts = {"added": 0, "revised": 0, "unchanged": 0, "failed": 0, "warned": 0}
     progress = _Progress(len(args.files))
     status = exits.OK
     for done, path in enumerate(args.files, start=1):
         progress.step(done, str(path))
+        problem = file_problem(path)
+        if problem:
+            progress.close()
+            print(f"{path}: failed — {problem}")
+            counts["failed"] += 1
+            status = max(status, exits.USAGE)
+            continue
         try:
-            if not path.is_file():
-                raise BulletinError(f"{path}: no such file")
             text, _ = read_source(path)
-            bulletin = parse_bulletin(path, period=args.period)
+            with time_limit(PARSE_SECONDS, str(path)):
+                bulletin = require_facts(parse_bulletin(path, period=args.period))
             result = store.add(
                 bulletin,
                 text,
@@ -148,7 +182,7 @@ def _add_files(store: Store, args: argparse.Namespace, who: str) -> int:
             progress.close()
             print(f"{path}: failed — {error}")
             counts["failed"] += 1
-            status = exits.FAILED
+            status = max(status, exits.FAILED)
             continue
         counts[result.status] += 1
         counts["warned"] += bool(result.warnings)
@@ -184,7 +218,7 @@ def _fact_line(row: dict[str, Any]) -> str:
     ref = f" vs {row['ref_period']}" if row["ref_period"] else ""
     return (
         f"  {row['basis']:<5} {row['indicator']:<36}{where} {row['measure']:<20} "
-        f"{row['value']:>12g} {row['unit']}{ref}  ({row['bulletin'][:12]})"
+        f"{full(row['value']):>12} {row['unit']}{ref}  ({row['bulletin'][:12]})"
     )
 
 
@@ -200,7 +234,10 @@ def show_command(args: argparse.Namespace) -> int:
         facts = store.facts()
     rows = [row for row in facts if row["period"] == period]
     if not rows:
-        print(f"no facts stored for {period}; `eim list` shows what is stored")
+        print(
+            f"eim show: no facts stored for {period}; `eim list` shows what is stored",
+            file=sys.stderr,
+        )
         return exits.FAILED
     print(f"{period}: {len(rows)} facts (latest vintage of each)")
     for row in rows:
@@ -222,7 +259,7 @@ def check_command(args: argparse.Namespace) -> int:
         facts = store.facts()
     report = store_report(facts)
     for key, candidates in recovered(facts).disagreements.items():
-        found = "; ".join(f"{value:g} from bulletin {sha[:12]}" for value, sha in candidates)
+        found = "; ".join(f"{full(value)} from bulletin {sha[:12]}" for value, sha in candidates)
         report.append(
             f"warning: {' '.join(part for part in key if part)}: the changes printed in "
             f"several bulletins give different figures ({found}); none is derived"

@@ -14,6 +14,7 @@ from contextlib import closing
 
 from loaders.cli import exits
 from loaders.cli.arguments import period_or_none
+from loaders.number_text import full
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +57,7 @@ def write_command(args: argparse.Namespace) -> int:
     for fact in document.unwritten:
         print(
             f"eim write: not written (no sentence states it): {' '.join(fact.key())} "
-            f"= {fact.value:g}",
+            f"= {full(fact.value)}",
             file=sys.stderr,
         )
     return exits.FAILED if document.unwritten else exits.OK

@@ -25,6 +25,7 @@ from loaders import settings as configuration
 from loaders.bulletin.checks import cross_checks
 from loaders.bulletin.models import Bulletin, Issue
 from loaders.errors import EimError
+from loaders.number_text import full
 from loaders.schema import KEY_COLUMNS, FactKey, fact_key
 from loaders.source_url import source_url as source_url_of
 from loaders.store.queries import fact_rows, has_bulletin, latest, utc_naive
@@ -56,7 +57,7 @@ class Change:
         period, indicator, region, segment, basis, measure, ref = self.key
         where = " ".join(p for p in (region, segment, basis, measure, ref) if p)
         return (
-            f"{period} {indicator} ({where}): {self.old:g} -> {self.new:g} "
+            f"{period} {indicator} ({where}): {full(self.old)} -> {full(self.new)} "
             f"(was {self.old_bulletin[:12]}, now {self.new_bulletin[:12]})"
         )
 

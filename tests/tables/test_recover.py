@@ -149,6 +149,7 @@ def test_eim_check_counts_agreements_and_names_both_bulletins_of_a_difference(
     from loaders.cli import main
 
     monkeypatch.setenv("EIM_DATABASE_URL", f"sqlite:///{tmp_path / 'eim.sqlite'}")
+    monkeypatch.setenv("EIM_SHIPPED_DATA", "false")
     shas = []
     for name, text in (("april.txt", april), ("may.txt", MAY_2031)):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -176,6 +177,7 @@ def test_eim_coverage_and_check_name_a_figure_the_changes_give_differently(
     from loaders.cli import main
 
     monkeypatch.setenv("EIM_DATABASE_URL", f"sqlite:///{tmp_path / 'eim.sqlite'}")
+    monkeypatch.setenv("EIM_SHIPPED_DATA", "false")
     june_other = JUNE_2031.replace(
         "提高0.3个百分点。", "提高0.3个百分点，较1—4月份提高0.5个百分点。"
     )

@@ -183,9 +183,9 @@ def test_command_import_refuses_a_store_with_other_bulletins(
     exported_folder(nothing, tmp_path / "empty")
     nothing.close()
     assert main(["import", str(tmp_path / "empty")]) == 1
-    assert "already holds 3 bulletins" in capsys.readouterr().out
+    assert "already holds 3 bulletins" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "missing")]) == 1
-    assert "no such file" in capsys.readouterr().out
+    assert "no such file" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["export", "import", "datasets"])
@@ -200,7 +200,7 @@ def test_command_datasets_without_a_corpus_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["datasets", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path)]) == 1
-    assert "is not a folder" in capsys.readouterr().out
+    assert "is not a folder" in capsys.readouterr().err
 
 
 @pytest.mark.corpus
