@@ -10,9 +10,11 @@ against the store, store it.
                                                   still at the ``version`` the preview saw
 
 Every refusal is an ``AddingError`` whose message says, in plain words, what was wrong and
-that nothing was stored. A ``Draft`` is what the browser keeps between preview and confirm
-(``Draft.to_json``/``from_json``); the server parses it again on confirm and trusts nothing
-of it but the text, its name, the period and the source URL typed in (checked again).
+that nothing was stored; a store that cannot do it (read-only, full, unreachable) raises
+``StoreFailure`` instead, whose ``kind`` the page says in its language. A ``Draft`` is what
+the browser keeps between preview and confirm (``Draft.to_json``/``from_json``); the server
+parses it again on confirm and trusts nothing of it but the text, its name, the period and
+the source URL typed in (checked again).
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
+
+from sqlalchemy.exc import DBAPIError
 
 from dashboard import data
 from loaders.bulletin.limits import MAX_BULLETIN_BYTES
 from loaders.bulletin.models import Bulletin
 from loaders.bulletin.parse import BulletinError, parse_bulletin, read_source, require_facts
-from loaders.errors import EimError
+from loaders.errors import EimError, StoreFailure
 from loaders.schema import is_period
 from loaders.source_url import SourceUrlError, source_url
 from loaders.store import AddResult, StoreChanged
+from loaders.store.failures import failure_of
 
 __all__ = [
     "AddResult",
@@ -39,6 +46,7 @@ __all__ = [
     "Draft",
     "Preview",
     "StoreChanged",
+    "StoreFailure",
     "check_text",
     "clean_period",
     "clean_source_url",
@@ -242,15 +250,16 @@ def parse(draft: Draft) -> Bulletin:
 def preview(draft: Draft) -> Preview:
     """The draft parsed and compared with the store, storing nothing."""
     bulletin = parse(draft)
-    store = data.store()
-    version = store.version()
-    result = store.add(
-        bulletin,
-        draft.text,
-        source=_source(draft),
-        dry_run=True,
-        source_url=draft.source_url or None,
-    )
+    with _store_failures():
+        store = data.store()
+        version = store.version()
+        result = store.add(
+            bulletin,
+            draft.text,
+            source=_source(draft),
+            dry_run=True,
+            source_url=draft.source_url or None,
+        )
     return Preview(draft, bulletin, result, version)
 
 
@@ -258,14 +267,28 @@ def confirm(draft: Draft, version: int, editor: str) -> AddResult:
     """Store the draft as a new vintage, added by ``editor``, if the store is still at
     ``version``; ``loaders.store.StoreChanged`` otherwise (nothing stored)."""
     bulletin = parse(draft)
-    return data.store().add(
-        bulletin,
-        draft.text,
-        source=_source(draft),
-        added_by=f"{editor} (web)",
-        expected_version=version,
-        source_url=draft.source_url or None,
-    )
+    with _store_failures():
+        return data.store().add(
+            bulletin,
+            draft.text,
+            source=_source(draft),
+            added_by=f"{editor} (web)",
+            expected_version=version,
+            source_url=draft.source_url or None,
+        )
+
+
+@contextmanager
+def _store_failures() -> Iterator[None]:
+    """A database error that is the database's trouble (read-only, full, unreachable) as a
+    ``StoreFailure``; any other stays as it is (a bug)."""
+    try:
+        yield
+    except DBAPIError as error:
+        failure = failure_of(error)
+        if failure is None:
+            raise
+        raise failure from error
 
 
 def _source(draft: Draft) -> str:

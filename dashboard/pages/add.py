@@ -34,6 +34,12 @@ from dashboard.pages.add_preview import message, preview_view, stored_view
 from dashboard.server import auth
 
 PATH: Final = routes.ADD
+#: What the page says when the store cannot preview or store (``StoreFailure.kind``).
+STORE_FAILURES: Final = {
+    "read_only": "outage.store_read_only",
+    "full": "outage.store_full",
+    "unavailable": "outage.store_unavailable",
+}
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -99,7 +105,16 @@ def preview_action(
         return View(message=message(t("add.bad_source_url", lang, url=error.url)))
     except adding.AddingError as error:
         return View(message=message(str(error)))
+    except adding.StoreFailure as error:
+        return _store_failed(error, lang)
     return _previewed(found, lang)
+
+
+def _store_failed(error: adding.StoreFailure, lang: str) -> View:
+    """The store could not preview or store: say why in ``lang`` (nothing was stored)."""
+    return View(
+        message=message(t(STORE_FAILURES.get(error.kind, STORE_FAILURES["unavailable"]), lang))
+    )
 
 
 def _previewed(found: adding.Preview, lang: str, note: object = None) -> View:
@@ -123,6 +138,8 @@ def confirm_action(pending: object, editor: str, lang: str) -> View:
         return _after_change(pending, lang)
     except adding.AddingError as error:
         return View(message=message(str(error)))
+    except adding.StoreFailure as error:
+        return _store_failed(error, lang)
     return View(message=stored_view(result, lang))
 
 
@@ -132,6 +149,8 @@ def _after_change(pending: object, lang: str) -> View:
         found = adding.preview(draft)
     except adding.AddingError as error:
         return View(message=message(str(error)))
+    except adding.StoreFailure as error:
+        return _store_failed(error, lang)
     if found.result.status == "unchanged":
         return View(
             message=message(t("add.unchanged", lang, period=found.bulletin.period), "warning")

@@ -29,6 +29,7 @@ from loaders.cli import parse as parse_commands
 from loaders.cli import serve as serve_commands
 from loaders.cli import store as store_commands
 from loaders.cli import write as write_commands
+from loaders.errors import StoreFailure
 from loaders.extras import MissingExtra
 
 #: The distribution whose metadata ``eim --version`` prints.
@@ -74,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return exits.OK
     except MissingExtra as error:  # an optional part without its extra: say which to install
+        print(f"eim {args.command}: {error}", file=sys.stderr)
+        return exits.FAILED
+    except StoreFailure as error:  # the database is read-only, full or unreachable: say so
         print(f"eim {args.command}: {error}", file=sys.stderr)
         return exits.FAILED
     except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback

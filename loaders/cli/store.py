@@ -30,6 +30,7 @@ from loaders.cli import exits
 from loaders.cli.arguments import period_argument, period_or_none, source_url_argument
 from loaders.cli.inputs import file_problem, time_limit
 from loaders.number_text import full
+from loaders.errors import StoreFailure
 from loaders.schema import fact_key
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def _add_files(store: Store, args: argparse.Namespace, who: str) -> int:
                 dry_run=args.dry_run,
                 source_url=args.source_url,
             )
-        except BulletinError as error:
+        except (BulletinError, StoreFailure) as error:  # the store's: read-only, full, gone
             progress.close()
             print(f"{path}: failed — {error}")
             counts["failed"] += 1

@@ -16,6 +16,11 @@ Concurrency: SQLite runs in WAL mode and every write transaction starts with
 ``BEGIN IMMEDIATE`` (a plain ``BEGIN`` that reads then writes loses commits to
 ``database is locked``); on PostgreSQL the unique sha256 makes a bulletin added
 twice at the same moment land once.
+
+Failures: a database that cannot be reached when the store is opened, or that refuses an
+add (read-only, disk full, gone), raises ``loaders.errors.StoreFailure`` with one sentence
+saying so (``loaders.store.failures``); the add's transaction is rolled back, so nothing of
+the bulletin is stored. Any other database error is a bug and stays as it is.
 """
 
 from __future__ import annotations
@@ -27,15 +32,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from loaders import settings as configuration
 from loaders.bulletin.models import Bulletin
+from loaders.errors import StoreFailure
 from loaders.settings import Settings
 from loaders.source_url import source_url as source_url_of
 from loaders.store import queries
 from loaders.store.adding import AddResult, report, unchanged, write_bulletin
 from loaders.store.engine import make_engine
+from loaders.store.failures import failure_of
 from loaders.store.migrations import WRITE, migrate
 
 _VERSION_SQL = "SELECT coalesce(max(id), 0) FROM bulletins"
@@ -47,7 +54,14 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except DBAPIError as error:
+            self.engine.dispose()
+            failure = failure_of(error)
+            if failure is None:
+                raise
+            raise failure from error
         # one plain DB-API connection per thread for ``version`` (see there)
         self._version_connections = threading.local()
         self._opened: list[Any] = []
@@ -158,6 +172,11 @@ class Store:
             if not stored:
                 raise
             return unchanged(source, bulletin, dry_run)
+        except DBAPIError as error:  # read-only, disk full, gone: rolled back, say so
+            failure = failure_of(error)
+            if failure is None:
+                raise
+            raise StoreFailure(failure.kind, f"{failure}; nothing was stored") from error
 
     def _add(
         self,
