@@ -29,8 +29,8 @@ from loaders.bulletin.limits import PARSE_SECONDS
 from loaders.cli import exits
 from loaders.cli.arguments import period_argument, period_or_none, source_url_argument
 from loaders.cli.inputs import file_problem, time_limit
-from loaders.number_text import full
 from loaders.errors import StoreFailure
+from loaders.number_text import full
 from loaders.schema import fact_key
 
 if TYPE_CHECKING:
