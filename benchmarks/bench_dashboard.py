@@ -282,6 +282,11 @@ def run(args: argparse.Namespace) -> Results:
             "real": _mean(warm.worker_rss()) / 2**20,
         }
     corpus = bench_parse.corpus_files(bench_parse.DEFAULT_CORPUS)
+    if not corpus:  # a clone without ../shared: say so, rather than a median of nothing
+        raise SystemExit(
+            f"no bulletins in {bench_parse.DEFAULT_CORPUS}: the parse timing reads the corpus "
+            "of real bulletins in ../shared (or EIM_SHARED_DIR), which is missing"
+        )
     texts = [(path.name, path.read_bytes()) for path in corpus]
     results.parse_ms_median = bench_parse.time_parses(texts, 2 if args.quick else 10).median
     results.ratios = ratios(results)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -32,7 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+#: ``$EIM_SHARED_DIR/corpus`` (as ``loaders.settings`` reads it), else ``../shared/corpus``
+#: beside the repository: the real bulletins, read in place.
+DEFAULT_CORPUS = Path(os.environ.get("EIM_SHARED_DIR") or ROOT.parent / "shared") / "corpus"
 FOLDERS = ("bulletins", "robustness")
 TARGET_PARSE_MS = 5.0  # median per bulletin, at most
 TARGET_WALL_S = 2.0  # one `eim parse` over the whole corpus, under

@@ -13,12 +13,12 @@ import subprocess
 import sys
 
 import pytest
+from corpus_paths import CORPUS, require
 
 from loaders.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
 README = ROOT / "README.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
 HEAVY_MODULES = ("dash", "plotly", "pandas")
 
 
@@ -87,8 +87,7 @@ def test_parse_command_does_not_import_dashboard_stack() -> None:
 @pytest.mark.corpus
 def test_parse_benchmark_runs_quick() -> None:
     """``benchmarks/bench_parse.py --quick`` runs and prints its two result lines."""
-    if not (CORPUS / "bulletins").is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
+    require(CORPUS / "bulletins")
     proc = run([sys.executable, str(ROOT / "benchmarks" / "bench_parse.py"), "--quick"], 600)
     assert proc.returncode == 0, f"benchmark failed:\n{proc.stdout}\n{proc.stderr}"
     lines = proc.stdout.splitlines()

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_paths import CORPUS, require
 
 from loaders.settings import PROJECT_ROOT
 
@@ -21,10 +22,11 @@ RATIOS = re.compile(
 )
 PARSE = re.compile(r"^parse_ms_median=(\d+\.\d+)$")
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.corpus]
 
 
 def test_the_benchmark_runs_in_quick_mode(tmp_path: Path) -> None:
+    require(CORPUS / "bulletins")  # it also times the parser on the corpus
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [

@@ -1,8 +1,11 @@
-"""Where the shared corpus, contract and scorer live (``<repo>/../shared``), and how tests skip
-visibly when they are absent.
+"""Where the shared corpus, contract and scorer live (``<repo>/../shared``, or the folder
+``EIM_SHARED_DIR`` names), and how tests skip visibly when they are absent.
 
-The corpus is read in place and never copied into the project. In CI it is present; on a machine
-without it every corpus test is skipped with a reason that names the missing folder.
+``../shared`` is a folder beside the repository, not part of it: the data contract
+(``contract/``), the corpus of real MIIT bulletins with hand-checked facts (``corpus/``) and
+the scorer (``tools/score_corpus.py``). The corpus is read in place, read-only, and never
+copied into the project. In CI it is present; on a clone without it every corpus test is
+skipped with a reason that says what ``../shared`` is and which path is missing.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from typing import Any
 
 import pytest
 
-from loaders.settings import PROJECT_ROOT
+from loaders.settings import PROJECT_ROOT, Settings
 
 ROOT = PROJECT_ROOT
-SHARED = ROOT.parent / "shared"
+#: ``EIM_SHARED_DIR`` (``loaders.settings``), else ``../shared`` beside the repository.
+SHARED = Settings().shared_dir
 CORPUS = SHARED / "corpus"
 CONTRACT = SHARED / "contract"
 SCORER = SHARED / "tools" / "score_corpus.py"
@@ -28,7 +32,12 @@ def missing_reason(*paths: Path) -> str | None:
     """Why corpus tests cannot run here (naming the first missing path), or None."""
     for path in paths:
         if not path.exists():
-            return f"shared corpus not found: {path} is missing (expected beside the repo)"
+            return (
+                f"../shared not found: {path} is missing. ../shared is the folder beside "
+                "the repository holding the data contract and the corpus of real MIIT "
+                "bulletins these tests read (read-only); put it there, or name it with "
+                "EIM_SHARED_DIR"
+            )
     return None
 
 

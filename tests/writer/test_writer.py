@@ -63,6 +63,7 @@ def en(*facts: Fact) -> str:
 # -- Chinese --------------------------------------------------------------------------
 
 
+@pytest.mark.corpus
 def test_written_2023_11_repeats_the_bulletins_own_clauses() -> None:
     require(CORPUS / "bulletins")
     path = CORPUS / "bulletins" / "2023-11__1.txt"

@@ -98,6 +98,7 @@ def corpus_bulletins() -> list[Path]:
     )
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     "style",
     [
