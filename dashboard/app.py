@@ -24,7 +24,7 @@ import dash  # noqa: E402
 import flask  # noqa: E402
 from dash.exceptions import MissingCallbackContextException  # noqa: E402
 
-from dashboard import routes, shell  # noqa: E402
+from dashboard import outage, routes, shell  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.server import (  # noqa: E402
     auth,
@@ -86,6 +86,7 @@ def create_app() -> dash.Dash:
         suppress_callback_exceptions=True,
         serve_locally=True,
         compress=True,
+        on_error=outage.on_callback_error,  # the database down: a banner, then the page
     )
     for page in routes.PAGES:
         register_page(page)
@@ -100,6 +101,7 @@ def create_app() -> dash.Dash:
     callback_guard.register(app)
     auth.register(app.server)
     response_cache.register(app)
+    outage.register(app.server)
     return app
 
 

@@ -22,6 +22,7 @@ from dashboard.precision import row_decimals
 from loaders import api, settings
 from loaders.schema import KEY_COLUMNS
 from loaders.store import Store
+from loaders.store.failures import is_outage as is_outage  # for dashboard.outage …
 
 _lock = threading.Lock()
 _store: Store | None = None

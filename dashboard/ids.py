@@ -7,6 +7,9 @@ NAV = "nav"
 LANG_LINK = "lang-link"
 FOOTER = "footer"
 TITLE = "app-title"
+#: The database-outage banner and the interval that asks whether it is back (``dashboard.outage``).
+OUTAGE_BANNER = "outage-banner"
+OUTAGE_POLL = "outage-poll"
 
 # overview
 OVERVIEW_PERIOD = "overview-period"

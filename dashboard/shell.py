@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlencode
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, ids, routes
+from dashboard import data, ids, outage, routes
 from dashboard.i18n import lang_of, t
 
 #: (page path, label key), in the order of the navigation bar.
@@ -57,7 +57,13 @@ def navigation(pathname: str, lang: str) -> list[Component]:
 
 
 def footer(lang: str) -> list[Component]:
-    latest = data.latest_period() or "—"
+    """Source, latest period and licence; the period is "—" while the database is down."""
+    try:
+        latest = data.latest_period() or "—"
+    except Exception as error:
+        if not data.is_outage(error):
+            raise
+        latest = "—"
     return [
         html.Span(t("source_footer", lang)),
         html.Span(f" · {t('latest_period', lang)}: {latest} · "),
@@ -77,6 +83,8 @@ def layout() -> html.Div:
                 ],
                 className="header",
             ),
+            outage.banner(),
+            outage.poll(),
             html.Main(dash.page_container, className="main"),
             html.Footer(footer("zh"), id=ids.FOOTER, className="footer"),
         ],

@@ -101,7 +101,13 @@ def register(app: dash.Dash) -> None:
             return None
         # the bytes kept are compressed for what this client accepts: kept apart per header
         accepted = request.headers.get("Accept-Encoding", "")[:200]
-        return hashlib.blake2b(body, digest_size=16).digest(), data.version(), accepted
+        try:
+            version = data.version()
+        except Exception as error:  # the database is down: the callback says so (outage)
+            if data.is_outage(error):
+                return None
+            raise
+        return hashlib.blake2b(body, digest_size=16).digest(), version, accepted
 
     def answer_from_memory() -> Response | None:
         key = key_of()
