@@ -1,8 +1,9 @@
 """The real app run under gunicorn on 127.0.0.1, for the screenshots, the tests and the benchmark.
 
 ``running_app(database)`` starts ``gunicorn dashboard.app:server`` (``loaders.cli.serve``'s
-command line) on a free port with the store ``database`` (a SQLite file path, filled from the
-shipped ``datasets/`` on first use, or a SQLAlchemy URL), waits (bounded) until it serves the
+command line, with the production configuration ``dashboard.tools.serving``) on a free port
+with the store ``database`` (a SQLite file path, filled from the shipped ``datasets/`` on
+first use, or a SQLAlchemy URL), waits (bounded) until it serves the
 page layout and yields its base URL ``http://127.0.0.1:PORT``; the server is always stopped.
 A server that exits or does not answer in time raises ``AppStartError`` with the tail of its
 log. A port taken between choosing it and gunicorn binding it (tests run side by side) is

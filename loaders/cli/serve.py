@@ -1,8 +1,10 @@
 """The serving command: ``eim serve`` runs the dashboard locally under gunicorn.
 
-    eim serve [--port N] [--workers N]   http://127.0.0.1:N/ (default 8050, 2 workers)
+    eim serve [--port N] [--workers N]   http://127.0.0.1:N/ (default 8050; workers: the
+                                         configuration's, EIM_WEB_WORKERS or 2)
 
-It is the Procfile's command (``gunicorn dashboard.app:server``) bound to 127.0.0.1: the
+It is the Procfile's command (``gunicorn dashboard.app:server`` with the configuration
+``dashboard.tools.serving``, which ``gunicorn.conf.py`` reads) bound to 127.0.0.1: the
 address is printed first, then gunicorn replaces this process (Ctrl-C stops it). The data is
 the store the environment names (``EIM_DATABASE_URL``, else the SQLite file
 ``EIM_DATABASE_PATH``, default ``var/eim.sqlite``); an empty store is filled from the shipped
@@ -21,27 +23,21 @@ from loaders.cli import exits
 from loaders.extras import require
 
 DEFAULT_PORT = 8050
-DEFAULT_WORKERS = 2
 HOST = "127.0.0.1"
 #: The WSGI app gunicorn serves, as in the Procfile.
 APP = "dashboard.app:server"
+#: The gunicorn configuration, a module (the Procfile's ``gunicorn.conf.py`` imports it).
+CONFIG = "python:dashboard.tools.serving"
 
 
 def gunicorn_argv(
-    port: int, workers: int = DEFAULT_WORKERS, host: str = HOST, app: str = APP
+    port: int, workers: int | None = None, host: str = HOST, app: str = APP
 ) -> list[str]:
     """The command that serves the dashboard (or another WSGI ``app``, as the benchmark's
-    floor app) with this interpreter's gunicorn."""
-    return [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        app,
-        "--bind",
-        f"{host}:{port}",
-        "--workers",
-        str(workers),
-    ]
+    floor app) with this interpreter's gunicorn and the production configuration;
+    ``workers`` overrides its number of worker processes."""
+    argv = [sys.executable, "-m", "gunicorn", app, "--config", CONFIG, "--bind", f"{host}:{port}"]
+    return [*argv, "--workers", str(workers)] if workers is not None else argv
 
 
 def _port(value: str) -> int:
@@ -85,9 +81,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.add_argument(
         "--workers",
         type=_workers,
-        default=DEFAULT_WORKERS,
+        default=None,
         metavar="N",
-        help=f"gunicorn worker processes (default: {DEFAULT_WORKERS})",
+        help="gunicorn worker processes (default: EIM_WEB_WORKERS, else WEB_CONCURRENCY, else 2)",
     )
     serve.set_defaults(run=serve_command)
     hashing = commands.add_parser(
@@ -132,8 +128,9 @@ def password_hash_command(args: argparse.Namespace) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     """Print the address, then replace this process with gunicorn (returns only on failure)."""
     require("web", "the dashboard")
-    port, workers = int(args.port), int(args.workers)
-    database = settings.current().database()
+    configured = settings.current()
+    port, workers = int(args.port), int(args.workers or configured.web_workers)
+    database = configured.database()
     print(f"EIM Monitor dashboard: http://{HOST}:{port}/", flush=True)
     print(
         f"  gunicorn {APP}, {workers} worker{'s' * (workers != 1)}; data: {database} "
