@@ -33,6 +33,7 @@ from dashboard.server import (  # noqa: E402
     component_suites,
     compression,
     downloads,
+    origin_check,
     response_cache,
     security,
 )
@@ -46,7 +47,9 @@ def request_lang() -> str:
     inside Dash's routing callback (a POST that carries the address), from its search."""
     try:
         search = dash.ctx.inputs.get("_pages_location.search")
-    except MissingCallbackContextException:  # no callback: the page request itself
+    except (MissingCallbackContextException, LookupError):
+        # no callback: the page request itself (LookupError: in a thread of a gthread
+        # worker that never ran a callback, Dash's context variable is not even set)
         search = None
     if search is None and flask.has_request_context():
         search = "?" + flask.request.query_string.decode("utf-8", "replace")
@@ -102,6 +105,7 @@ def create_app() -> dash.Dash:
     auth.register(app.server)
     response_cache.register(app)
     outage.register(app.server)
+    origin_check.register(app.server)  # first of the before-request hooks, whenever added
     return app
 
 

@@ -23,6 +23,7 @@ from loaders import api, settings
 from loaders.schema import KEY_COLUMNS
 from loaders.store import Store
 from loaders.store.failures import is_outage as is_outage  # for dashboard.outage …
+from loaders.store.logins import Logins, Policy
 
 _lock = threading.Lock()
 _store: Store | None = None
@@ -73,6 +74,14 @@ def store() -> Store:
         if _store is None:
             _store = api.default_store()
         return _store
+
+
+def logins() -> Logins:
+    """The web editor's failed sign-ins and sessions, in this process's store's database
+    (shared by every worker and machine using it), with the lockout the settings name."""
+    configured = settings.current()
+    policy = Policy(configured.login_max_failures, configured.login_lockout_seconds)
+    return Logins(store().engine, policy)
 
 
 def version() -> int:

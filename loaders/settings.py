@@ -22,8 +22,17 @@ The editor login of the dashboard (``dashboard.server.auth``)
     EIM_ADMIN_PASSWORD       the password, or
     EIM_ADMIN_PASSWORD_HASH  its hash from ``eim password-hash``; with neither, adding
                              from the web is off
-    EIM_SECRET_KEY           signs the session cookie (unset: derived from the password)
+    EIM_SECRET_KEY           signs the session cookie; without one of enough entropy
+                             (``python -c "import secrets; print(secrets.token_urlsafe(32))"``)
+                             the editor login stays off
     EIM_COOKIE_SECURE        ``true`` (default): the cookie goes over HTTPS only
+    EIM_LOGIN_MAX_FAILURES   wrong sign-ins (per user, per client address) that lock it (5)
+    EIM_LOGIN_LOCKOUT_SECONDS  how long, in seconds; also the window they are counted in (900)
+    FORWARDED_ALLOW_IPS      proxies trusted for X-Forwarded-For/-Proto (gunicorn's own
+                             setting, default ``127.0.0.1,::1``; ``*`` trusts any)
+Serving (``dashboard.tools.serving``, the gunicorn configuration)
+    EIM_WEB_WORKERS          gunicorn worker processes (else ``WEB_CONCURRENCY``, else 2)
+    EIM_WEB_THREADS          threads per worker, each serving one request at a time (8)
 The dashboard's speed (``dashboard.data``)
     EIM_VIEW_CACHE           ``on`` (default); ``off`` builds every view anew (the benchmark)
 Tests only
@@ -35,9 +44,9 @@ from __future__ import annotations
 import functools
 import getpass
 from pathlib import Path
-from typing import Final
+from typing import Annotated, Final
 
-from pydantic import SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The project's folder (the one holding ``loaders/``, ``datasets/`` and ``var/``).
@@ -67,6 +76,15 @@ class Settings(BaseSettings):
     admin_password_hash: SecretStr | None = None
     secret_key: SecretStr | None = None
     cookie_secure: bool = True
+    login_max_failures: Annotated[int, Field(ge=1)] = 5
+    login_lockout_seconds: Annotated[float, Field(gt=0)] = 900.0
+    forwarded_allow_ips: Annotated[
+        str, Field(validation_alias=AliasChoices("FORWARDED_ALLOW_IPS"))
+    ] = "127.0.0.1,::1"
+    web_workers: Annotated[
+        int, Field(ge=1, validation_alias=AliasChoices("EIM_WEB_WORKERS", "WEB_CONCURRENCY"))
+    ] = 2
+    web_threads: Annotated[int, Field(ge=1)] = 8
     view_cache: bool = True
     test_pause_before_commit: float = 0.0
 

@@ -29,7 +29,7 @@ from dash import Input, Output, State, callback, ctx, html
 
 from dashboard import adding, ids, routes, shell
 from dashboard.i18n import lang_of, t
-from dashboard.pages.add_forms import editor_form, login_form
+from dashboard.pages.add_forms import editor_form, login_form, login_notice
 from dashboard.pages.add_preview import message, preview_view, stored_view
 from dashboard.server import auth
 
@@ -45,15 +45,18 @@ STORE_FAILURES: Final = {
 # -- the page -------------------------------------------------------------------------------
 
 
-def layout(lang: str = "zh", login: object = "", **_: Any) -> html.Div:
-    """The page for ``lang``: the form for the signed-in editor, else how to get it."""
+def layout(lang: str = "zh", login: object = "", wait: object = "", **_: Any) -> html.Div:
+    """The page for ``lang``: the form for the signed-in editor, else how to get it (with
+    what the last sign-in said: ``login`` failed, locked for ``wait`` seconds, unavailable)."""
     lang = lang_of(lang)
     header = [html.H2(t("add.title", lang)), html.P(t("add.intro", lang), className="note")]
-    if not auth.enabled():
+    if not auth.configured_password():
         return html.Div([*header, html.P(t("add.off", lang), className="chart add-off")])
+    if auth.secret_problem() is not None:
+        return html.Div([*header, html.P(t("login.weak_secret", lang), className="chart add-off")])
     editor = auth.current_editor()
     if editor is None:
-        return html.Div([*header, login_form(lang, login == "failed")])
+        return html.Div([*header, login_form(lang, login_notice(login, wait, lang))])
     return html.Div([*header, editor_form(editor, lang)])
 
 

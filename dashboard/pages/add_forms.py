@@ -23,12 +23,33 @@ def _back_here(lang: str) -> dcc.Input:
     return dcc.Input(type="hidden", name="next", value=shell.with_query(routes.ADD, {"lang": lang}))
 
 
-def login_form(lang: str, failed: bool) -> html.Div:
-    """The editor's sign-in form (a plain form post to ``auth.LOGIN_URL``)."""
+def _wait_text(seconds: int, lang: str) -> str:
+    """A wait in words: whole minutes (rounded up) from a minute on, else seconds."""
+    if seconds >= 60:
+        return t("login.minutes", lang, n=-(-seconds // 60))
+    return t("login.seconds", lang, n=max(seconds, 1))
+
+
+def login_notice(login: object, wait: object, lang: str) -> str | None:
+    """What the last sign-in said (the ``login`` and ``wait`` of the address the sign-in form
+    came back to), in ``lang``; None when it said nothing."""
+    if login == auth.FAILED:
+        return t("add.failed", lang)
+    if login == auth.UNAVAILABLE:
+        return t("login.unavailable", lang)
+    if login == auth.LOCKED:
+        seconds = int(wait) if isinstance(wait, str) and wait.isdigit() and len(wait) < 9 else 0
+        return t("login.locked", lang, wait=_wait_text(seconds, lang))
+    return None
+
+
+def login_form(lang: str, notice: str | None) -> html.Div:
+    """The editor's sign-in form (a plain form post to ``auth.LOGIN_URL``), under ``notice``
+    (what the last sign-in said) when there is one."""
     return html.Div(
         [
             html.P(t("add.sign_in_needed", lang)),
-            html.P(t("add.failed", lang), className="error") if failed else None,
+            html.P(notice, className="error") if notice else None,
             html.Form(
                 [
                     _back_here(lang),

@@ -4,8 +4,9 @@ and open sessions (server-side revocation).
 
     login_failures(key PRIMARY KEY, failures, window_start, locked_until NULL)
         one row per thing that failed to sign in: ``user:<name>`` or ``address:<ip>``;
-        ``failures`` counted since ``window_start`` (a window as long as the lockout),
-        ``locked_until`` set when they reach the limit (then counting starts again)
+        ``failures`` (sign-ins counted, before their password is checked) since
+        ``window_start`` (a window as long as the lockout), ``locked_until`` set when
+        they reach the limit (then counting starts again)
     editor_sessions(token_sha256 PRIMARY KEY, user, credential, created_at, expires_at,
                     revoked_at NULL)
         one row per sign-in: the SHA-256 of the random token the cookie carries (a stolen
@@ -77,10 +78,12 @@ class Policy:
 
 
 class Logins:
-    """Sign-in state on ``engine`` (the store's); see the module docstring."""
+    """Sign-in state on ``engine`` (the store's), failures counted under ``policy`` (5 in
+    900 s by default); see the module docstring."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, policy: Policy | None = None) -> None:
         self.engine = engine
+        self.policy = policy or Policy(limit=5, lockout_s=900.0)
 
     def _write(self) -> Any:
         connection = self.engine.connect()
@@ -106,34 +109,68 @@ class Logins:
             )
         return found if isinstance(found, datetime) else None
 
-    def failed(self, keys: Sequence[str], now: datetime, policy: Policy) -> datetime | None:
-        """Count one failed sign-in against each key; the end of the lockout that this (or
-        an earlier one) started, or None when none runs."""
+    def _rows(self, connection: Connection, keys: Sequence[str], now: datetime) -> list[Any]:
+        """The keys' rows, made when missing and locked for this transaction."""
+        for key in keys:
+            self._insert(
+                connection,
+                login_failures,
+                {"key": key, "failures": 0, "window_start": now, "locked_until": None},
+            )
+        return list(
+            connection.execute(
+                select(login_failures)
+                .where(login_failures.c.key.in_(list(keys)))
+                .order_by(login_failures.c.key)
+                .with_for_update()
+            )
+        )
+
+    def _set(self, connection: Connection, key: str, **values: Any) -> None:
+        connection.execute(
+            update(login_failures).where(login_failures.c.key == key).values(**values)
+        )
+
+    def attempt(self, keys: Sequence[str], now: datetime) -> datetime | None:
+        """Count a sign-in about to be checked against each key, before its password is
+        (so concurrent guesses get at most ``policy.limit`` checks): the end of the lockout
+        that refuses it, or None when it may be checked."""
+        policy = self.policy
+        window = timedelta(seconds=policy.lockout_s)
+        with self._write() as connection, connection.begin():
+            rows = self._rows(connection, keys, now)
+            running: list[datetime] = [
+                row.locked_until for row in rows if row.locked_until and row.locked_until > now
+            ]
+            if running:
+                return max(running)
+            ends: list[datetime] = []
+            for row in rows:
+                failures, start = row.failures, row.window_start
+                if start + window <= now:  # an old window: count anew
+                    failures, start = 0, now
+                if failures >= policy.limit:
+                    ends.append(now + window)
+                    self._set(
+                        connection, row.key, failures=0, window_start=now, locked_until=ends[-1]
+                    )
+                else:
+                    self._set(connection, row.key, failures=failures + 1, window_start=start)
+        return max(ends) if ends else None
+
+    def failed(self, keys: Sequence[str], now: datetime) -> datetime | None:
+        """The password of a counted attempt was wrong: the keys that reached the limit are
+        locked; the end of that lockout, or None."""
+        policy = self.policy
         window = timedelta(seconds=policy.lockout_s)
         ends: list[datetime] = []
         with self._write() as connection, connection.begin():
-            for key in keys:
-                self._insert(
-                    connection,
-                    login_failures,
-                    {"key": key, "failures": 0, "window_start": now, "locked_until": None},
-                )
-                row = connection.execute(
-                    select(login_failures).where(login_failures.c.key == key).with_for_update()
-                ).one()
-                failures, start, locked = row.failures, row.window_start, row.locked_until
-                if start + window <= now:  # an old window: count anew
-                    failures, start = 0, now
-                failures += 1
-                if failures >= policy.limit:
-                    locked, failures, start = now + window, 0, now
-                connection.execute(
-                    update(login_failures)
-                    .where(login_failures.c.key == key)
-                    .values(failures=failures, window_start=start, locked_until=locked)
-                )
-                if locked is not None and locked > now:
-                    ends.append(locked)
+            for row in self._rows(connection, keys, now):
+                if row.failures >= policy.limit:
+                    ends.append(now + window)
+                    self._set(
+                        connection, row.key, failures=0, window_start=now, locked_until=ends[-1]
+                    )
         return max(ends) if ends else None
 
     def succeeded(self, keys: Sequence[str]) -> None:

@@ -4,14 +4,17 @@ against the store, storing only what was previewed, and the editor login's setti
 from __future__ import annotations
 
 import base64
+import hashlib
+import secrets
 import subprocess
 import sys
 
 import pytest
+from editor_client import SECRET
 from own_bulletin import FIXTURE as OWN_BULLETIN
 
 from dashboard import adding, data
-from dashboard.server import auth
+from dashboard.server import auth, secret_key
 from loaders import settings
 from loaders.store import StoreChanged
 
@@ -176,6 +179,7 @@ def test_adding_from_the_web_is_off_without_a_password(monkeypatch: pytest.Monke
     assert not auth.check("editor", "", off)
     assert auth.fingerprint(off) == ""
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "s3cret")
+    monkeypatch.setenv("EIM_SECRET_KEY", SECRET)
     on = settings.reload()
     assert auth.enabled(on)
     assert auth.check("editor", "s3cret", on)
@@ -202,18 +206,40 @@ def test_a_password_hash_is_checked_and_a_bad_one_refuses(
     assert not auth.check("editor", "not-a-hash", settings.reload())
 
 
-def test_a_new_password_changes_the_fingerprint_and_the_derived_key(
+def test_a_new_password_changes_the_fingerprint_and_the_cookie_never_carries_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("EIM_SECRET_KEY", raising=False)
+    monkeypatch.setenv("EIM_SECRET_KEY", SECRET)
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "one")
     one = settings.reload()
     monkeypatch.setenv("EIM_ADMIN_PASSWORD", "two")
     two = settings.reload()
     assert auth.fingerprint(one) != auth.fingerprint(two)
-    assert auth.signing_key(one) != auth.signing_key(two)
-    monkeypatch.setenv("EIM_SECRET_KEY", "shared")
-    assert auth.signing_key(settings.reload()) == b"shared"
+    assert auth.signing_key(one) == auth.signing_key(two) == SECRET.encode()
+    # the fingerprint is keyed: without the secret key, the password's digest is no use
+    assert auth.fingerprint(one) != hashlib.sha256(b"eim-credential\0one").hexdigest()
+
+
+@pytest.mark.parametrize(
+    "key",
+    [None, "", "shared", "a" * 64, "ab" * 20, "0123456789abcdef0123456789abcdef"[:31]],
+)
+def test_no_editor_login_without_a_strong_secret_key(
+    monkeypatch: pytest.MonkeyPatch, key: str | None
+) -> None:
+    monkeypatch.setenv("EIM_ADMIN_PASSWORD", "a long passphrase")
+    monkeypatch.delenv("EIM_SECRET_KEY", raising=False)
+    if key is not None:
+        monkeypatch.setenv("EIM_SECRET_KEY", key)
+    configured = settings.reload()
+    assert not auth.enabled(configured)
+    assert auth.fingerprint(configured) == ""
+    problem = auth.secret_problem(configured)
+    assert problem is not None and "secrets.token_urlsafe(32)" in problem
+    # the cookie is signed by a key of this process alone: no session can be forged
+    assert auth.signing_key(configured) != auth.signing_key(configured)
+    assert secret_key.problem(secrets.token_urlsafe(32)) is None
+    assert secret_key.problem(secrets.token_hex(32)) is None
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,9 @@ from dashboard import ids
 
 USER = "editor"
 PASSWORD = "correct horse battery staple"
-SECRET = "a test secret, the same for every worker"
+#: The same in every worker; random enough for ``dashboard.server.secret_key`` (made with
+#: ``secrets.token_urlsafe(32)``).
+SECRET = "Hq3vN8s-2xKpLw0ZcR7dTf_Ye5mUbJ4gAo1iVnX9kEs"
 #: The environment that turns adding from the web on.
 EDITOR_ENV = {"EIM_ADMIN_USER": USER, "EIM_ADMIN_PASSWORD": PASSWORD, "EIM_SECRET_KEY": SECRET}
 CALLBACK_URL = "/_dash-update-component"
