@@ -96,6 +96,7 @@ def main() -> None:
     args = parser.parse_args()
     # Imported (and the bulletin parsed once, which loads the script converter) before
     # forking, so that no child pays for it; no database is opened here.
+    import loaders.api  # (and pandas: a new store may be filled from datasets/)
     import loaders.cli
     import loaders.store  # noqa: F401
     from loaders.bulletin.parse import parse_bulletin
