@@ -13,6 +13,7 @@ seconds, sizes in bytes); a command-line flag overrides it (``--bind``, ``--work
 from __future__ import annotations
 
 import os
+import sys
 
 from loaders import settings as _settings
 
@@ -40,3 +41,15 @@ limit_request_field_size = 8190
 #: The proxies whose X-Forwarded-Proto (and, for the login's rate limit, X-Forwarded-For)
 #: are believed: ``FORWARDED_ALLOW_IPS``, default the loopback addresses.
 forwarded_allow_ips = _configured.forwarded_allow_ips
+
+
+def post_worker_init(worker: object) -> None:
+    """Set the Dash app up in each worker before its threads serve anything. Dash does it on
+    a worker's first request and marks it done before it is: a second thread's first request
+    (a script under ``/_dash-component-suites/``, a callback) then found the scripts not yet
+    registered (a 404 that left the page blank) or the callbacks not yet copied. A worker
+    serving another app (the benchmark's floor) has no ``dashboard.app`` loaded: nothing to
+    do."""
+    module = sys.modules.get("dashboard.app")
+    if module is not None:
+        module.app._setup_server()

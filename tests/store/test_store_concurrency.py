@@ -40,6 +40,8 @@ class Adder:
             **os.environ,
             "EIM_DATABASE_URL": url,
             "EIM_ADDED_BY": "concurrency-test",
+            # a new store stays empty: these tests race adds, not the shipped data's fill
+            "EIM_SHIPPED_DATA": "false",
             "PYTHONIOENCODING": "utf-8",
             "PYTHONUNBUFFERED": "1",
         }
