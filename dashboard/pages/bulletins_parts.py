@@ -18,7 +18,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, routes
-from dashboard.i18n import figure_text, has_text, t
+from dashboard.i18n import bulletin_name, figure_text, has_text, t
 from dashboard.i18n.numbers import printed_decimals
 from dashboard.server import downloads
 from dashboard.shell import with_query
@@ -109,7 +109,7 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
                 [
                     html.Td(str(row["period"])),
                     html.Td(str(row["vintage"])),
-                    html.Td(dcc.Link(str(row["title"] or sha[:12]), href=bulletin_href(sha, lang))),
+                    html.Td(dcc.Link(_title(row), href=bulletin_href(sha, lang))),
                     html.Td(str(row["source"] or "")),
                     html.Td(_added(row["added_at"])),
                     html.Td(_who(row.get("added_by"))),
@@ -123,6 +123,12 @@ def bulletin_list(bulletins: pd.DataFrame, selected: str, lang: str) -> html.Tab
     return html.Table([head, html.Tbody(rows)], id=ids.BULLETINS_LIST, className="bulletins")
 
 
+def _title(row: Any) -> str:
+    """A bulletin's title as MIIT prints it (``2023年1—11月份…``, a dash where the stored
+    text has the loader's hyphen), whatever the page's language: it is the document's name."""
+    return bulletin_name(str(row["period"]), "zh", str(row["title"] or ""))
+
+
 # -- the selected bulletin -------------------------------------------------------------------
 
 
@@ -132,7 +138,7 @@ def provenance(row: pd.Series, vintages: int, scroll_to_title: bool, lang: str) 
     sha = str(row["sha256"])
     return [
         html.H3(
-            str(row["title"] or sha[:12]),
+            _title(row),
             className="scroll-target" if scroll_to_title else None,
         ),
         html.P(
