@@ -122,12 +122,12 @@ def _drawn(
     return memo(frame, f"drawn:{derived}:{unit}:{lang}", build)
 
 
-def figure_of(row: Mapping[str, Any], unit: str, lang: str) -> str:
-    """A point's own figure text (``figure_text``): a printed figure as printed
+def figure_of(row: Mapping[str, Any], unit: str, lang: str, *, marked: bool = False) -> str:
+    """A series row's figure text (``figure_text``): a printed figure as printed
     (``1.27亿台``, ``-14.1%``), a derived one at the precision of the figures it comes from
-    (``decimals``); whether it is derived and its bulletin are said by the trace's
-    ``hovertemplate`` (``hover_template``), so the bytes of a long series do not repeat
-    them."""
+    (``decimals``). Unmarked by default: on a chart the trace's ``hovertemplate``
+    (``hover_template``) says whether it is derived, so the bytes of a long series do not
+    repeat it; ``marked`` for text standing alone (a card)."""
     decimals = row.get("decimals")
     return figure_text(
         float(row["value"]),
@@ -135,8 +135,8 @@ def figure_of(row: Mapping[str, Any], unit: str, lang: str) -> str:
         lang,
         printed=row.get("printed"),
         derived=bool(row.get("derived")),
-        decimals=None if decimals is None or decimals != decimals else int(decimals),
-        marked=False,
+        decimals=None if decimals is None or pd.isna(decimals) else int(decimals),
+        marked=marked,
     )
 
 
@@ -231,9 +231,15 @@ def _curve(line: Line, color: str, lang: str) -> tuple[list[dict[str, Any]], boo
         traces = curve_traces(
             points, line.name, color, lang, per_year=line.per_year, template=hover_template(lang)
         )
+        # the markers' trace says its unit: a chart's download reads its points from it
+        traces = [
+            trace if "meta" in trace else {**trace, "meta": data_meta(line.unit)}
+            for trace in traces
+        ]
         return traces, any(p.derived for p in points.values())
 
-    return memo(line.frame, f"curve:{line.name}:{color}:{lang}:{line.per_year}", build)
+    key = f"curve:{line.name}:{color}:{lang}:{line.per_year}:{line.unit}"
+    return memo(line.frame, key, build)
 
 
 def time_series(
@@ -251,11 +257,7 @@ def time_series(
     for index, line in enumerate(lines):
         color = line.color or PALETTE[index % len(PALETTE)]
         drawn, derived = _curve(line, color, lang)
-        # the markers' trace says its unit: a chart's download reads its points from it
-        traces += [
-            {**trace, "meta": data_meta(line.unit)} if "meta" not in trace else trace
-            for trace in drawn
-        ]
+        traces += drawn
         any_derived = any_derived or derived
         any_gap = any_gap or len(drawn) > 1
     layout = base_layout(title, unit, lang)

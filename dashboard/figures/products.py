@@ -44,12 +44,17 @@ def level_axis(unit: str, values: Sequence[float | None], lang: str) -> tuple[fl
     return scale.factor, scale.label
 
 
+def _unit_of(frame: pd.DataFrame, product: str) -> str:
+    """The unit of a product's series (its catalog unit when the frame is empty)."""
+    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
+    return units[0] if units else INDICATORS[product].level_unit
+
+
 def _level_axis_of(
     frame: pd.DataFrame, product: str, lang: str
 ) -> tuple[str, float, str, tuple[list[float], list[str]]]:
     """(unit, factor, axis unit, ticks) of a product's level series, from all its values."""
-    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
-    unit = units[0] if units else INDICATORS[product].level_unit
+    unit = _unit_of(frame, product)
     values = column(frame, "value")
     factor, axis_unit = level_axis(unit, values, lang)
     return unit, factor, axis_unit, level_ticks(values, factor)
@@ -115,11 +120,6 @@ def growths_figure(
     ]
     title = with_unit(t("products.growths_title", lang, basis=basis_text(basis, lang)), "%", lang)
     return finish(time_series(lines, title, "%", lang, span))
-
-
-def _unit_of(frame: pd.DataFrame, product: str) -> str:
-    units = [u for u in column(frame, "unit") if isinstance(u, str) and u]
-    return units[0] if units else INDICATORS[product].level_unit
 
 
 def levels_figure(

@@ -17,7 +17,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import data, ids, routes, shell, summary
-from dashboard.figures.base import graph_config, sparkline
+from dashboard.figures.base import figure_of, graph_config, sparkline
 from dashboard.i18n import basis_name, figure_text, indicator_name, lang_of, period_label, t
 from loaders.bulletin.periods import Month
 
@@ -88,16 +88,8 @@ def comparison(indicator: str, measure: str, basis: str, period: str, lang: str)
 
 def shown(row: Any, lang: str) -> str:
     """A series row (``data.series``: value, unit, derived, printed, decimals) as pages
-    show a figure (``figure_text``: printed as printed, derived at its precision)."""
-    decimals = row.get("decimals")
-    return figure_text(
-        float(row["value"]),
-        str(row["unit"]),
-        lang,
-        printed=row.get("printed"),
-        derived=bool(row["derived"]),
-        decimals=int(decimals) if decimals is not None and pd.notna(decimals) else None,
-    )
+    show a figure standing alone: ``figure_of``, a derived one marked."""
+    return figure_of(row, str(row["unit"]), lang, marked=True)
 
 
 def card(indicator: str, measure: str, basis: str, period: str, lang: str) -> html.Div:

@@ -57,21 +57,21 @@ COLUMNS: Final[tuple[str, ...]] = (
 MAX_VALUE = 400
 
 
-def url(page: str, name: str, fmt: str) -> str:
-    """The address of a chart's download, without its query: ``/chart/growth/growth.csv``."""
-    return f"{URL_PREFIX}{page}/{name}.{fmt}"
+@data.cached(maxsize=2)
+def _bulletins_of(version: int) -> dict[str, tuple[str, str, str]]:
+    stored = data.bulletins()
+    names = data.bulletin_names()
+    found: dict[str, tuple[str, str, str]] = {}
+    for sha, address in zip(stored["sha256"], stored["source_url"], strict=True):
+        zh, en = names.get(str(sha), ("", ""))
+        found[source_key(sha)] = (zh, en, str(address) if pd.notna(address) else "")
+    return found
 
 
 def _bulletins() -> dict[str, tuple[str, str, str]]:
-    """bulletin key (``source_key``) -> (Chinese title, English name, source URL or "")."""
-    stored = data.bulletins()
-    addresses = stored["source_url"] if "source_url" in stored.columns else [""] * len(stored)
-    names = data.bulletin_names()
-    found: dict[str, tuple[str, str, str]] = {}
-    for sha, address in zip(stored["sha256"], addresses, strict=True):
-        zh, en = names.get(str(sha), ("", ""))
-        found[source_key(sha)] = (zh, en, str(address or "") if pd.notna(address) else "")
-    return found
+    """bulletin key (``source_key``) -> (Chinese title, English name, source URL or ""),
+    once per data version."""
+    return _bulletins_of(data.version())
 
 
 def _status(row: ChartRow, lang: str) -> str:

@@ -7,7 +7,8 @@ the callbacks registered at import (``dash.callback``) only to the first app tha
 request in a process, and a test session makes many apps. ``dependencies`` and ``callbacks``
 are what its ``/_dash-dependencies`` declares, ``plausible`` the values its pages really hold,
 ``signed_in`` the same app as the signed-in editor. ``own_callbacks`` empties Dash's global
-callback registries for a test that builds an app of its own.
+callback registries for a test that builds an app of its own. ``postgres`` is a PostgreSQL
+cluster of a test module's own, for the outage tests to stop and start.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from callback_requests import Callback, Callbacks, Plausible, Server, by_input, well_formed_body
 from editor_client import EDITOR_ENV, EditorClient
+from own_postgres import OwnPostgres, available
 
 from dashboard.tools.running import running_app
 
@@ -98,3 +100,17 @@ def own_callbacks(monkeypatch: pytest.MonkeyPatch) -> None:
         ("GLOBAL_API_PATHS", {}),
     ):
         monkeypatch.setattr(_callback, name, empty)
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[OwnPostgres]:
+    """A PostgreSQL cluster of the test module's own, to stop and start under a running
+    server (the outage tests); skipped where none can be started, removed at the end."""
+    reason = available()
+    if reason:
+        pytest.skip(reason)
+    cluster = OwnPostgres.start()
+    try:
+        yield cluster
+    finally:
+        cluster.remove()

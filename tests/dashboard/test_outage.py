@@ -13,12 +13,11 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from own_postgres import OwnPostgres, available
+from own_postgres import OwnPostgres
 from served_app import router_body
 
 from dashboard import ids
@@ -86,18 +85,6 @@ def _recover_body(url: str, path: str, search: str) -> dict[str, Any]:
         ],
         "changedPropIds": [f"{ids.OUTAGE_POLL}.n_intervals"],
     }
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[OwnPostgres]:
-    reason = available()
-    if reason:
-        pytest.skip(reason)
-    cluster = OwnPostgres.start()
-    try:
-        yield cluster
-    finally:
-        cluster.remove()
 
 
 def test_an_outage_gives_503s_and_a_banner_then_the_page_comes_back(

@@ -6,13 +6,12 @@ reload. The app runs under gunicorn on a PostgreSQL cluster of this test's own
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_steps import wait_until
-from own_postgres import OwnPostgres, available
+from own_postgres import OwnPostgres
 from selenium.webdriver.common.by import By
 
 from dashboard import ids, shell
@@ -21,18 +20,6 @@ from dashboard.tools.browser import wait_for_page
 from dashboard.tools.running import running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[OwnPostgres]:
-    reason = available()
-    if reason:
-        pytest.skip(reason)
-    cluster = OwnPostgres.start()
-    try:
-        yield cluster
-    finally:
-        cluster.remove()
 
 
 def banner(driver: Any) -> str:
